@@ -1,0 +1,50 @@
+package org.headwater.pipeline.dataset;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Small operations on ordered attribute lists. */
+public final class Attributes {
+  private Attributes() {}
+
+  /** The attribute with this name. */
+  public static Optional<Attribute> find(List<Attribute> attributes, String name) {
+    return attributes.stream().filter(a -> a.name().equals(name)).findFirst();
+  }
+
+  /** The text value of the attribute, or null when absent or numeric. */
+  public static String text(List<Attribute> attributes, String name) {
+    return find(attributes, name).filter(Attribute::isText).map(Attribute::text).orElse(null);
+  }
+
+  /** A copy with {@code attribute} set (replacing one of the same name, in place). */
+  public static List<Attribute> with(List<Attribute> attributes, Attribute attribute) {
+    List<Attribute> out = new ArrayList<>(attributes);
+    for (int i = 0; i < out.size(); i++) {
+      if (out.get(i).name().equals(attribute.name())) {
+        out.set(i, attribute);
+        return List.copyOf(out);
+      }
+    }
+    out.add(attribute);
+    return List.copyOf(out);
+  }
+
+  /** A copy without the named attributes. */
+  public static List<Attribute> without(List<Attribute> attributes, String... names) {
+    List<String> drop = List.of(names);
+    return attributes.stream().filter(a -> !drop.contains(a.name())).toList();
+  }
+
+  /** The attributes as an ordered JSON-compatible map. */
+  public static Map<String, Object> toJson(List<Attribute> attributes) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    for (Attribute a : attributes) {
+      out.put(a.name(), a.jsonValue());
+    }
+    return out;
+  }
+}

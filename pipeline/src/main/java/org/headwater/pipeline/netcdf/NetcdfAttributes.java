@@ -1,0 +1,59 @@
+package org.headwater.pipeline.netcdf;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.headwater.pipeline.dataset.Attribute;
+import org.headwater.pipeline.dataset.DType;
+import ucar.ma2.DataType;
+
+/** Converts between NetCDF-Java attributes and Headwater's. */
+final class NetcdfAttributes {
+  private NetcdfAttributes() {}
+
+  static List<Attribute> from(List<ucar.nc2.Attribute> attrs) {
+    List<Attribute> out = new ArrayList<>();
+    for (ucar.nc2.Attribute a : attrs) {
+      Attribute converted = from(a);
+      if (converted != null) {
+        out.add(converted);
+      }
+    }
+    return out;
+  }
+
+  static Attribute from(ucar.nc2.Attribute a) {
+    if (a.isString()) {
+      String v = a.getStringValue();
+      return Attribute.text(a.getShortName(), v == null ? "" : v);
+    }
+    if (a.getLength() == 0) {
+      return null;
+    }
+    DType t = DType.of(a.getDataType(), a.isUnsigned());
+    List<Object> values = new ArrayList<>();
+    for (int i = 0; i < a.getLength(); i++) {
+      values.add(a.getNumericValue(i));
+    }
+    return new Attribute(a.getShortName(), t, values);
+  }
+
+  static ucar.nc2.Attribute to(Attribute a) {
+    if (a.isText()) {
+      return new ucar.nc2.Attribute(a.name(), a.text());
+    }
+    ucar.ma2.Array arr =
+        ucar.ma2.Array.factory(storage(a.type()), new int[] {a.values().size()});
+    for (int i = 0; i < a.values().size(); i++) {
+      arr.setDouble(i, ((Number) a.values().get(i)).doubleValue());
+      if (a.type() == DType.INT64 || a.type() == DType.UINT64) {
+        arr.setLong(i, ((Number) a.values().get(i)).longValue());
+      }
+    }
+    ucar.nc2.Attribute out = new ucar.nc2.Attribute(a.name(), arr);
+    return out;
+  }
+
+  private static DataType storage(DType t) {
+    return t.dataType();
+  }
+}

@@ -1,0 +1,145 @@
+package org.headwater.pipeline.netcdf;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.headwater.pipeline.SourceException;
+import org.headwater.pipeline.dataset.Attribute;
+import org.headwater.pipeline.dataset.DType;
+import org.headwater.pipeline.dataset.Dataset;
+import org.headwater.pipeline.dataset.DatasetSchema;
+import org.headwater.pipeline.dataset.Dimension;
+import org.headwater.pipeline.dataset.Variable;
+import ucar.ma2.Array;
+import ucar.ma2.InvalidRangeException;
+import ucar.nc2.NetcdfFile;
+
+/**
+ * A NetCDF-3 or NetCDF-4/HDF5 file read with NetCDF-Java, decoded under the CF conventions (see
+ * {@link CfCoding}). Groups are not read: only the root group's dimensions and variables.
+ */
+public final class NetcdfSource implements Dataset {
+  private final NetcdfFile file;
+  private final String label;
+  private final DatasetSchema schema;
+  private final Map<String, CfCoding> codings = new HashMap<>();
+
+  private NetcdfSource(NetcdfFile file, String label) {
+    this.file = file;
+    this.label = label;
+    List<Dimension> dims = new ArrayList<>();
+    for (ucar.nc2.Dimension d : file.getDimensions()) {
+      dims.add(new Dimension(d.getShortName(), d.getLength()));
+    }
+    List<Variable> vars = new ArrayList<>();
+    for (ucar.nc2.Variable v : file.getVariables()) {
+      if (v.getDataType() == ucar.ma2.DataType.STRUCTURE
+          || v.getDataType() == ucar.ma2.DataType.SEQUENCE) {
+        continue;
+      }
+      List<Attribute> attrs = NetcdfAttributes.from(v.getAttributes());
+      DType stored;
+      try {
+        stored = DType.of(v.getDataType(), v.isUnsigned());
+      } catch (IllegalArgumentException e) {
+        throw new SourceException(label + ": variable '" + v.getShortName() + "': " + e.getMessage());
+      }
+      CfCoding coding = CfCoding.of(stored, attrs);
+      codings.put(v.getShortName(), coding);
+      List<String> vdims = new ArrayList<>();
+      for (ucar.nc2.Dimension d : v.getDimensions()) {
+        vdims.add(d.getShortName());
+      }
+      vars.add(
+          new Variable(
+              v.getShortName(),
+              coding.decoded(),
+              vdims,
+              coding.outputAttributes(attrs),
+              coding.fillValue(),
+              List.of(v.getShortName()),
+              List.of()));
+    }
+    this.schema =
+        new DatasetSchema(dims, vars, NetcdfAttributes.from(file.getGlobalAttributes()));
+  }
+
+  /**
+   * Opens a NetCDF file.
+   *
+   * @param path the local file
+   * @param label how to name the file in messages (its URL)
+   * @throws SourceException when the file is not NetCDF, is truncated or corrupt
+   */
+  public static NetcdfSource open(Path path, String label) {
+    Truncation.enable();
+    NetcdfFile f;
+    try {
+      f = NetcdfFile.open(path.toString());
+    } catch (IOException | RuntimeException e) {
+      throw new SourceException(
+          label + " is not a readable NetCDF file (" + firstLine(e)
+              + "); check that the source is NetCDF-3/4 and complete, or set file_type");
+    }
+    try {
+      return new NetcdfSource(f, label);
+    } catch (RuntimeException e) {
+      closeQuietlyAfterFailure(f, e);
+      throw e;
+    }
+  }
+
+  @Override
+  public DatasetSchema schema() {
+    return schema;
+  }
+
+  /** The CF coding of a variable as stored. */
+  public CfCoding coding(String variable) {
+    schema.variable(variable);
+    return codings.get(variable);
+  }
+
+  @Override
+  public Array read(String variable, int[] origin, int[] shape) throws IOException {
+    ucar.nc2.Variable v = file.findVariable(variable);
+    if (v == null) {
+      throw new SourceException(label + ": no variable '" + variable + "'");
+    }
+    Array raw;
+    try {
+      raw = v.getRank() == 0 ? v.read() : v.read(origin, shape);
+    } catch (InvalidRangeException e) {
+      throw new IllegalArgumentException(
+          label + ": region outside variable '" + variable + "': " + e.getMessage(), e);
+    } catch (IOException | RuntimeException e) {
+      throw new SourceException(
+          label + ": cannot read variable '" + variable + "' (" + firstLine(e)
+              + "); the file may be truncated or corrupt: fetch it again",
+          e);
+    }
+    return codings.get(variable).decode(raw);
+  }
+
+  @Override
+  public void close() throws IOException {
+    file.close();
+  }
+
+  private static void closeQuietlyAfterFailure(NetcdfFile f, RuntimeException primary) {
+    try {
+      f.close();
+    } catch (IOException e) {
+      primary.addSuppressed(e);
+    }
+  }
+
+  static String firstLine(Throwable e) {
+    String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    int nl = m.indexOf('\n');
+    return nl < 0 ? m : m.substring(0, nl);
+  }
+}

@@ -1,0 +1,31 @@
+package org.headwater.pipeline.recipe;
+
+import java.io.Serializable;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A recipe output.
+ *
+ * @param name the output's name; also its file name stem under {@code outputs/}
+ * @param dataset the source dataset it writes (after the steps)
+ * @param format {@code zarr}, {@code netcdf3}, {@code netcdf4} or {@code csv}
+ * @param chunks target chunk length by dimension; dimensions not named are not split
+ * @param compressor compressor settings: {@code id} (zlib, zstd, blosc, none) and its options
+ * @param path the file name under {@code outputs/}
+ */
+public record OutputSpec(
+    String name,
+    String dataset,
+    String format,
+    Map<String, Integer> chunks,
+    Map<String, Object> compressor,
+    String path)
+    implements Serializable {
+  public OutputSpec {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(format, "format");
+    chunks = Map.copyOf(chunks);
+    compressor = Map.copyOf(compressor);
+  }
+}

@@ -1,0 +1,23 @@
+package org.headwater.pipeline.recipe;
+
+import java.io.Serializable;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A step as declared in a recipe.
+ *
+ * @param index position in the recipe's step list (0-based)
+ * @param name the step's name, e.g. {@code rename}
+ * @param dataset the source dataset it applies to
+ * @param parameters the parameters, JSON-compatible values in declaration order
+ * @param where {@code file:line:column} of the declaration, for error messages
+ */
+public record StepSpec(
+    int index, String name, String dataset, Map<String, Object> parameters, String where)
+    implements Serializable {
+  public StepSpec {
+    Objects.requireNonNull(name, "name");
+    parameters = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(parameters));
+  }
+}

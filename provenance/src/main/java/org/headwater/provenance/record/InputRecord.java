@@ -1,0 +1,40 @@
+package org.headwater.provenance.record;
+
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One source file as it was read: where it came from and exactly which bytes.
+ *
+ * @param url the URL it was fetched from ({@code https:}, {@code http:} or {@code file:})
+ * @param sourceOfTruth the DOI or landing URL of the archived dataset the file belongs to, or null
+ * @param sha256 SHA-256 (hex) of the bytes read
+ * @param size size in bytes
+ * @param retrieved when the bytes were fetched (or found in the cache)
+ * @param etag the HTTP ETag, or null
+ * @param lastModified the HTTP Last-Modified value, or null
+ * @param fileType {@code netcdf}, {@code zarr} or {@code csv}
+ * @param keys the recipe dimension keys of this file, e.g. {@code member=3}
+ * @param fromCache whether the bytes came from the local cache rather than the network
+ */
+public record InputRecord(
+    String url,
+    String sourceOfTruth,
+    String sha256,
+    long size,
+    Instant retrieved,
+    String etag,
+    String lastModified,
+    String fileType,
+    Map<String, String> keys,
+    boolean fromCache)
+    implements Serializable {
+
+  public InputRecord {
+    Objects.requireNonNull(url, "url");
+    Objects.requireNonNull(sha256, "sha256");
+    keys = Map.copyOf(keys == null ? Map.of() : keys);
+  }
+}

@@ -1,0 +1,34 @@
+package org.headwater.provenance.record;
+
+import java.io.Serializable;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One output of a run.
+ *
+ * @param name the output's name in the recipe
+ * @param path path relative to the run directory, e.g. {@code outputs/speed.zarr}
+ * @param format {@code zarr}, {@code netcdf3}, {@code netcdf4} or {@code csv}
+ * @param sha256 SHA-256 (hex) of the file; for a Zarr store, of its sorted manifest of file hashes
+ * @param size size in bytes (for a Zarr store, the sum of its files)
+ * @param variables the variables (or CSV columns) of the output, with their lineage
+ * @param coverage the output's spatial and temporal extent, or null when it has none
+ */
+public record OutputRecord(
+    String name,
+    String path,
+    String format,
+    String sha256,
+    long size,
+    List<VariableRecord> variables,
+    Coverage coverage)
+    implements Serializable {
+
+  public OutputRecord {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(path, "path");
+    Objects.requireNonNull(sha256, "sha256");
+    variables = List.copyOf(variables == null ? List.of() : variables);
+  }
+}

@@ -1,0 +1,258 @@
+package org.headwater.zarr;
+
+import java.io.IOException;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+import org.headwater.zarr.internal.Json;
+import org.headwater.zarr.internal.StoreFiles;
+import ucar.ma2.Array;
+
+/**
+ * Writes a Zarr v2 directory store laid out the way xarray writes datasets: one root group, one
+ * array per variable directly below it, {@code _ARRAY_DIMENSIONS} in every array's {@code .zattrs}.
+ *
+ * <p>Typical use: {@link #create}, {@link #setGroupAttributes}, {@link #createArray} for every
+ * variable, {@link #writeChunk} for every chunk (from any number of threads), then
+ * {@link #consolidate}. Every file is written atomically (temporary file + rename), and the bytes
+ * depend only on the data and metadata, so equal inputs give byte-identical stores.
+ *
+ * <p>Thread safety: all methods may be called concurrently; {@link #writeChunk} calls for
+ * different chunks do not interfere. Several processes may {@link #open} the same store and write
+ * disjoint chunks of arrays created beforehand.
+ */
+public final class ZarrWriter {
+  private final Path root;
+  private final Map<String, ZarrayJson.Stored> arrays = new ConcurrentHashMap<>();
+  private final Map<String, Integer> dimensionLengths = new HashMap<>();
+
+  private ZarrWriter(Path root) {
+    this.root = root;
+  }
+
+  /**
+   * Creates a new store and writes its {@code .zgroup}.
+   *
+   * @param dir a directory that does not exist yet or is empty
+   * @return the writer
+   * @throws ZarrException if {@code dir} is a file or a non-empty directory (stale chunks would
+   *     otherwise silently become part of the new store)
+   */
+  public static ZarrWriter create(Path dir) {
+    Path root = dir.toAbsolutePath().normalize();
+    try {
+      if (Files.exists(root)) {
+        if (!Files.isDirectory(root)) {
+          throw new ZarrException(root + " exists and is not a directory: choose another output path");
+        }
+        try (Stream<Path> s = Files.list(root)) {
+          if (s.findAny().isPresent()) {
+            throw new ZarrException(root + " is not empty: delete it or choose another output directory"
+                + " (use ZarrWriter.open to add to an existing store)");
+          }
+        }
+      }
+      Files.createDirectories(root);
+    } catch (IOException e) {
+      throw new ZarrException("cannot create store directory " + root + ": " + e, e);
+    }
+    StoreFiles.writeAtomically(root.resolve(".zgroup"), Json.pretty(Map.of("zarr_format", 2)));
+    return new ZarrWriter(root);
+  }
+
+  /**
+   * Opens an existing store to add arrays or chunks (for example from another worker process).
+   *
+   * @param dir a directory containing a Zarr v2 {@code .zgroup}
+   * @return the writer
+   */
+  public static ZarrWriter open(Path dir) {
+    Path root = dir.toAbsolutePath().normalize();
+    StoreLayout.checkGroup(root);
+    ZarrWriter w = new ZarrWriter(root);
+    for (String name : StoreLayout.arrayDirectories(root)) {
+      ZarrayJson.Stored s = w.stored(name);
+      Path zattrs = root.resolve(name).resolve(".zattrs");
+      List<String> dims = Files.exists(zattrs)
+          ? StoreLayout.dimensions(asMap(StoreFiles.readJson(zattrs)), s.metadata().rank()) : null;
+      if (dims != null) {
+        w.registerDimensions(name, dims, s.metadata());
+      }
+    }
+    return w;
+  }
+
+  /** @return the absolute store directory */
+  public Path root() {
+    return root;
+  }
+
+  /**
+   * Writes the root group's {@code .zattrs} (replacing earlier group attributes).
+   *
+   * @param attributes JSON-compatible values (String, Number, Boolean, List, Map, primitive arrays,
+   *     {@code ucar.ma2.Array}); non-finite doubles are written as "NaN"/"Infinity"/"-Infinity"
+   */
+  public void setGroupAttributes(Map<String, Object> attributes) {
+    Objects.requireNonNull(attributes, "attributes");
+    StoreFiles.writeAtomically(root.resolve(".zattrs"), Json.pretty(attributes, "group attribute in " + root));
+  }
+
+  /**
+   * Creates an array: writes {@code name/.zarray} and {@code name/.zattrs} (the given attributes
+   * plus {@code _ARRAY_DIMENSIONS}). Re-creating an array with identical metadata is allowed and
+   * rewrites its attributes.
+   *
+   * @param name array (variable) name: no '/', '\', not starting with '.'
+   * @param dimensions one dimension name per array dimension; a dimension must have the same
+   *     length in every array, as xarray requires
+   * @param meta shape, chunks, dtype, compressor and fill value
+   * @param attributes JSON-compatible attribute values, without {@code _ARRAY_DIMENSIONS}
+   * @throws ZarrException for invalid names, mismatched dimensions or conflicting metadata
+   */
+  public void createArray(String name, List<String> dimensions, ArrayMetadata meta, Map<String, Object> attributes) {
+    StoreLayout.checkName(name, root);
+    Objects.requireNonNull(meta, "meta");
+    String where = "array '" + name + "' in " + root;
+    if (dimensions == null || dimensions.size() != meta.rank() || dimensions.stream().anyMatch(d -> d == null || d.isEmpty())) {
+      throw new ZarrException(where + ": dimensions " + dimensions + " must be " + meta.rank()
+          + " non-empty names, one per dimension of shape " + Arrays.toString(meta.shape()));
+    }
+    Map<String, Object> attrs = new LinkedHashMap<>(attributes == null ? Map.of() : attributes);
+    if (attrs.containsKey(StoreLayout.DIMENSIONS_KEY)) {
+      throw new ZarrException(where + ": attribute " + StoreLayout.DIMENSIONS_KEY
+          + " is reserved: pass the dimension names as the dimensions argument");
+    }
+    attrs.put(StoreLayout.DIMENSIONS_KEY, List.copyOf(dimensions));
+    byte[] attrJson = Json.pretty(attrs, "attribute of " + where);
+    Path dir = root.resolve(name);
+    synchronized (this) {
+      if (Files.exists(dir.resolve(".zarray"))) {
+        ArrayMetadata existing = stored(name).metadata();
+        if (!existing.equals(meta)) {
+          throw new ZarrException(where + " already exists with " + existing + ", not " + meta
+              + ": choose another name or a new store");
+        }
+      }
+      registerDimensions(name, dimensions, meta);
+      try {
+        Files.createDirectories(dir);
+      } catch (IOException e) {
+        throw new ZarrException("cannot create directory for " + where + ": " + e, e);
+      }
+      StoreFiles.writeAtomically(dir.resolve(".zarray"), Json.pretty(ZarrayJson.toMap(meta)));
+      StoreFiles.writeAtomically(dir.resolve(".zattrs"), attrJson);
+      arrays.put(name, new ZarrayJson.Stored(meta, ByteOrder.LITTLE_ENDIAN, "."));
+    }
+  }
+
+  /**
+   * Encodes and writes one chunk. The data covers the chunk's region inside the array (see
+   * {@link ChunkGrid#regionShape}); the uneven last chunk is padded with the fill value (0 if
+   * null) to the full chunk shape, as zarr-python does.
+   *
+   * @param name an array created with {@link #createArray}
+   * @param chunkIndex the chunk's index in the {@linkplain ArrayMetadata#chunkGrid() grid}
+   * @param data values with the dtype's cdm type and exactly the region shape
+   * @throws ZarrException naming the store, array and chunk key on mismatches or I/O failures
+   */
+  public void writeChunk(String name, int[] chunkIndex, Array data) {
+    ZarrayJson.Stored stored = stored(name);
+    ArrayMetadata meta = stored.metadata();
+    String key = ChunkGrid.key(chunkIndex, stored.separator());
+    String where = "chunk " + key + " of array '" + name + "' in " + root;
+    int[] region;
+    try {
+      region = meta.chunkGrid().regionShape(chunkIndex);
+    } catch (IndexOutOfBoundsException e) {
+      throw new ZarrException(where + ": " + e.getMessage() + ": use ChunkGrid.indices() for valid indices", e);
+    }
+    if (data.getDataType() != meta.dtype().dataType()) {
+      throw new ZarrException(where + ": data type " + data.getDataType() + " does not match dtype "
+          + meta.dtype().typestr() + " (" + meta.dtype().dataType() + "): convert the data before writing");
+    }
+    if (!Arrays.equals(data.getShape(), region)) {
+      throw new ZarrException(where + ": data shape " + Arrays.toString(data.getShape())
+          + " does not match the chunk's region shape " + Arrays.toString(region) + ": pass exactly the region");
+    }
+    byte[] bytes;
+    try {
+      bytes = ChunkCodec.encode(stored, data);
+    } catch (RuntimeException e) {
+      throw new ZarrException("cannot encode " + where + " with " + meta.compressor().toJson() + ": " + e, e);
+    }
+    Path file = root.resolve(name).resolve(key);
+    if (stored.separator().equals("/") && chunkIndex.length > 1) {
+      try {
+        Files.createDirectories(file.getParent());
+      } catch (IOException e) {
+        throw new ZarrException("cannot create directory for " + where + ": " + e, e);
+      }
+    }
+    StoreFiles.writeAtomically(file, bytes);
+  }
+
+  /**
+   * Writes {@code .zmetadata} from the metadata files currently on disk ({@code .zgroup},
+   * {@code .zattrs}, and {@code .zarray}/{@code .zattrs} of every array), keys sorted.
+   */
+  public void consolidate() {
+    Map<String, Object> metadata = new TreeMap<>();
+    metadata.put(".zgroup", StoreFiles.readJson(root.resolve(".zgroup")));
+    putIfExists(metadata, ".zattrs");
+    for (String name : StoreLayout.arrayDirectories(root)) {
+      putIfExists(metadata, name + "/.zarray");
+      putIfExists(metadata, name + "/.zattrs");
+    }
+    Map<String, Object> doc = new LinkedHashMap<>();
+    doc.put("metadata", metadata);
+    doc.put("zarr_consolidated_format", 1);
+    StoreFiles.writeAtomically(root.resolve(".zmetadata"), Json.pretty(doc));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> asMap(Object json) {
+    return json instanceof Map ? (Map<String, Object>) json : null;
+  }
+
+  private void putIfExists(Map<String, Object> metadata, String key) {
+    Path file = root.resolve(key);
+    if (Files.exists(file)) {
+      metadata.put(key, StoreFiles.readJson(file));
+    }
+  }
+
+  private ZarrayJson.Stored stored(String name) {
+    StoreLayout.checkName(name, root);
+    return arrays.computeIfAbsent(name, n -> {
+      Path zarray = root.resolve(n).resolve(".zarray");
+      if (!Files.exists(zarray)) {
+        throw new ZarrException("array '" + n + "' does not exist in " + root + ": call createArray first");
+      }
+      return ZarrayJson.parse(StoreFiles.readJson(zarray), zarray.toString());
+    });
+  }
+
+  private synchronized void registerDimensions(String name, List<String> dims, ArrayMetadata meta) {
+    int[] shape = meta.shape();
+    for (int i = 0; i < shape.length; i++) {
+      Integer known = dimensionLengths.get(dims.get(i));
+      if (known != null && known != shape[i]) {
+        throw new ZarrException("dimension '" + dims.get(i) + "' has length " + shape[i] + " in array '" + name
+            + "' but " + known + " in another array of " + root + ": xarray requires one length per dimension");
+      }
+    }
+    for (int i = 0; i < shape.length; i++) {
+      dimensionLengths.put(dims.get(i), shape[i]);
+    }
+  }
+}

@@ -1,0 +1,85 @@
+package org.headwater.zarr.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.UUID;
+import org.headwater.zarr.ZarrException;
+
+/** File operations of a directory store: atomic writes and JSON metadata reads. */
+public final class StoreFiles {
+  private StoreFiles() {}
+
+  /**
+   * Writes {@code bytes} to a temporary file next to {@code target} and renames it over
+   * {@code target}, so readers never see a partial file and concurrent writers of different files
+   * do not interfere.
+   *
+   * @param target the final file
+   * @param bytes its content
+   * @throws ZarrException naming {@code target} if the write fails
+   */
+  public static void writeAtomically(Path target, byte[] bytes) {
+    Path tmp = target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
+    try {
+      Files.write(tmp, bytes);
+      try {
+        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } catch (IOException e) {
+      try {
+        Files.deleteIfExists(tmp);
+      } catch (IOException suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      throw new ZarrException("cannot write " + target + ": " + e
+          + ": check that the directory exists, is writable and the disk is not full", e);
+    }
+  }
+
+  /**
+   * Reads and parses a JSON metadata file.
+   *
+   * @param file e.g. {@code /x/store/temp/.zarray}
+   * @return the parsed value (see {@link Json#toJava})
+   * @throws ZarrException naming the file if it is missing, unreadable or not JSON
+   */
+  public static Object readJson(Path file) {
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      throw new ZarrException("missing " + file + ": the store is incomplete or not a Zarr v2 store", e);
+    } catch (IOException | UncheckedIOException e) {
+      throw new ZarrException("cannot read " + file + ": " + e, e);
+    }
+    try {
+      return Json.parseValue(text);
+    } catch (ZarrException e) {
+      throw new ZarrException(e.getMessage() + " in " + file + ": fix or regenerate the file", e);
+    }
+  }
+
+  /**
+   * Reads a whole (chunk) file, or returns {@code null} if it does not exist.
+   *
+   * @param file the chunk file
+   * @return the bytes or {@code null}
+   */
+  public static byte[] readIfExists(Path file) {
+    try {
+      return Files.readAllBytes(file);
+    } catch (NoSuchFileException e) {
+      return null;
+    } catch (IOException e) {
+      throw new ZarrException("cannot read chunk " + file + ": " + e, e);
+    }
+  }
+}
