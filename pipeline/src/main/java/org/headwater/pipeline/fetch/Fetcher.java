@@ -156,7 +156,7 @@ public final class Fetcher {
           throw new FetchException(url, "HTTP " + code + " for " + url + "; check the URL");
         }
         return download(url, expected, response);
-      } catch (MissingSourceException | FetchException e) {
+      } catch (FetchException e) {
         throw e;
       } catch (InterruptedIOException e) {
         last = e;

@@ -1,0 +1,24 @@
+package org.headwater.pipeline.beam;
+
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.values.KV;
+import org.headwater.pipeline.plan.DatasetPlan;
+import org.headwater.pipeline.plan.Planner;
+import org.headwater.pipeline.plan.SourceResult;
+
+/** Combines a dataset's fetched files and applies its steps' schemas: one plan per dataset. */
+final class PlanFn extends DoFn<KV<String, Iterable<SourceResult>>, KV<String, DatasetPlan>> {
+  private final RunContext context;
+
+  PlanFn(RunContext context) {
+    this.context = context;
+  }
+
+  @ProcessElement
+  public void process(
+      @Element KV<String, Iterable<SourceResult>> group, OutputReceiver<KV<String, DatasetPlan>> out) {
+    DatasetPlan plan =
+        Planner.plan(context.recipe(), context.recipe().source(group.getKey()), group.getValue());
+    out.output(KV.of(group.getKey(), plan));
+  }
+}

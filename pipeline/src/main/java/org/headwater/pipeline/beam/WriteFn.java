@@ -1,0 +1,58 @@
+package org.headwater.pipeline.beam;
+
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.metrics.Metrics;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollectionView;
+import org.headwater.pipeline.dataset.Dataset;
+import org.headwater.pipeline.io.SourceCache;
+import org.headwater.pipeline.output.OutputFormats;
+import org.headwater.pipeline.output.WriteTask;
+import org.headwater.pipeline.plan.DatasetPlan;
+import org.headwater.pipeline.plan.Planner;
+import org.headwater.pipeline.recipe.OutputSpec;
+
+/** Runs writing tasks; emits the number of chunks each wrote, keyed by output. */
+final class WriteFn extends DoFn<WriteTask, KV<String, Long>> {
+  private final RunContext context;
+  private final PCollectionView<Map<String, DatasetPlan>> plans;
+  private final Counter chunks = Metrics.counter(FetchFn.NAMESPACE, "chunks_written");
+  private transient SourceCache files;
+  private transient Map<String, Dataset> datasets;
+
+  WriteFn(RunContext context, PCollectionView<Map<String, DatasetPlan>> plans) {
+    this.context = context;
+    this.plans = plans;
+  }
+
+  @StartBundle
+  public void startBundle() {
+    files = new SourceCache(64);
+    datasets = new HashMap<>();
+  }
+
+  @ProcessElement
+  public void process(ProcessContext c) throws IOException {
+    WriteTask task = c.element();
+    DatasetPlan plan = c.sideInput(plans).get(task.dataset());
+    Dataset data = datasets.computeIfAbsent(task.dataset(), k -> Planner.open(plan, files));
+    OutputSpec spec =
+        context.recipe().outputs().stream()
+            .filter(o -> o.name().equals(task.output()))
+            .findFirst()
+            .orElseThrow();
+    long n = OutputFormats.write(data, spec, context.stagingPath(spec.path()), task);
+    chunks.inc(n);
+    c.output(KV.of(task.output(), n));
+  }
+
+  @FinishBundle
+  public void finishBundle() throws IOException {
+    datasets = null;
+    files.close();
+  }
+}

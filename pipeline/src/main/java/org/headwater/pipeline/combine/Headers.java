@@ -1,0 +1,64 @@
+package org.headwater.pipeline.combine;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.headwater.pipeline.dataset.Dataset;
+import org.headwater.pipeline.dataset.DatasetSchema;
+import org.headwater.pipeline.dataset.Variable;
+import org.headwater.pipeline.fetch.Fetched;
+import org.headwater.pipeline.internal.Hashing;
+import org.headwater.pipeline.io.Sources;
+import org.headwater.pipeline.recipe.SourceSpec;
+import ucar.ma2.Array;
+import ucar.ma2.IndexIterator;
+
+/** Reads a fetched file's {@link FileHeader}. */
+public final class Headers {
+  /** Variables larger than this are not hashed (their consistency is not checked). */
+  static final long MAX_HASHED_ELEMENTS = 16L << 20;
+
+  private Headers() {}
+
+  public static FileHeader read(FileItem item, Fetched fetched, SourceSpec source) throws IOException {
+    try (Dataset d = Sources.open(source, fetched.local(), item.url())) {
+      DatasetSchema schema = d.schema();
+      String concat = source.concatDimension().map(c -> c.name()).orElse(null);
+      boolean isNew = source.concatDimension().map(c -> c.newDimension()).orElse(false);
+      Set<String> concatenated = Roles.concatenated(schema, concat, isNew);
+      Map<String, String> hashes = new LinkedHashMap<>();
+      for (Variable v : schema.variables()) {
+        if (concatenated.contains(v.name()) || !v.dtype().isNumeric()) {
+          continue;
+        }
+        long n = 1;
+        for (int len : schema.shape(v)) {
+          n *= len;
+        }
+        if (n <= MAX_HASHED_ELEMENTS) {
+          hashes.put(v.name(), hash(d.readAll(v.name())));
+        }
+      }
+      return new FileHeader(item, fetched, schema, hashes);
+    }
+  }
+
+  static String hash(Array a) {
+    MessageDigest md = Hashing.sha256();
+    ByteBuffer buf = ByteBuffer.allocate(8 * 1024);
+    IndexIterator it = a.getIndexIterator();
+    while (it.hasNext()) {
+      if (buf.remaining() < 8) {
+        md.update(buf.array(), 0, buf.position());
+        buf.clear();
+      }
+      buf.putDouble(it.getDoubleNext());
+    }
+    md.update(buf.array(), 0, buf.position());
+    return HexFormat.of().formatHex(md.digest());
+  }
+}

@@ -1,0 +1,83 @@
+package org.headwater.pipeline.output;
+
+import java.util.List;
+import java.util.Map;
+import org.headwater.pipeline.dataset.DatasetSchema;
+import org.headwater.pipeline.dataset.Variable;
+import org.headwater.pipeline.recipe.OutputSpec;
+
+/**
+ * Target chunks of an output, and the dimension its writing work is split along.
+ *
+ * <p>Each variable is chunked by the output's {@code chunks} for the dimensions named there and
+ * not split along the others. Work is split along the <em>split dimension</em>: the dimension named
+ * in {@code chunks} that comes first in the largest variable's dimensions. One writing task covers
+ * one chunk of the split dimension for every variable that has it (so each source file is opened
+ * once per task); every other variable is a task of its own.
+ */
+public final class Chunking {
+  private Chunking() {}
+
+  /** The chunk shape of a variable. */
+  public static int[] chunks(DatasetSchema schema, Variable v, OutputSpec spec) {
+    int[] shape = schema.shape(v);
+    int[] chunks = new int[shape.length];
+    for (int i = 0; i < shape.length; i++) {
+      Integer c = spec.chunks().get(v.dims().get(i));
+      chunks[i] = Math.max(1, c == null ? shape[i] : Math.min(c, Math.max(shape[i], 1)));
+    }
+    return chunks;
+  }
+
+  /** Checks that every dimension named in {@code chunks} exists. */
+  public static void check(DatasetSchema schema, OutputSpec spec) {
+    for (String dim : spec.chunks().keySet()) {
+      if (schema.findDimension(dim).isEmpty()) {
+        throw new OutputException(
+            "output '" + spec.name() + "': chunks name dimension '" + dim + "', which the dataset"
+                + " does not have; its dimensions are "
+                + schema.dimensions().stream().map(d -> d.name()).toList());
+      }
+    }
+  }
+
+  /** The split dimension, or null when nothing is chunked. */
+  public static String splitDimension(DatasetSchema schema, OutputSpec spec) {
+    Variable largest = null;
+    long size = -1;
+    for (Variable v : schema.variables()) {
+      long n = 1;
+      for (int len : schema.shape(v)) {
+        n *= len;
+      }
+      if (n > size) {
+        size = n;
+        largest = v;
+      }
+    }
+    if (largest == null) {
+      return null;
+    }
+    for (String d : largest.dims()) {
+      if (spec.chunks().containsKey(d)) {
+        return d;
+      }
+    }
+    return null;
+  }
+
+  /** How many chunks the split dimension has. */
+  public static int splitCount(DatasetSchema schema, OutputSpec spec, String split) {
+    int len = schema.dimensionLength(split);
+    int c = spec.chunks().get(split);
+    return Math.max(1, (len + c - 1) / c);
+  }
+
+  static List<String> names(DatasetSchema schema) {
+    return schema.variableNames();
+  }
+
+  static Map<String, Integer> of(OutputSpec spec) {
+    return spec.chunks();
+  }
+}

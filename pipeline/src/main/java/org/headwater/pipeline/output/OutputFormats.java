@@ -1,0 +1,77 @@
+package org.headwater.pipeline.output;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.headwater.pipeline.dataset.Dataset;
+import org.headwater.pipeline.internal.Hashing;
+import org.headwater.pipeline.plan.DatasetPlan;
+import org.headwater.pipeline.plan.Describe;
+import org.headwater.pipeline.recipe.OutputSpec;
+import org.headwater.provenance.record.OutputRecord;
+import org.headwater.zarr.ZarrManifest;
+
+/** Dispatches the three writing phases to the output's format. */
+public final class OutputFormats {
+  /** Outputs land under this folder of the run directory. */
+  public static final String OUTPUTS = "outputs";
+
+  private OutputFormats() {}
+
+  /** Creates staging metadata and returns the output's tasks. */
+  public static List<WriteTask> prepare(DatasetPlan plan, OutputSpec spec, Path target) {
+    try {
+      Files.createDirectories(target.getParent());
+    } catch (IOException e) {
+      throw new OutputException("cannot create " + target.getParent() + ": " + e.getMessage(), e);
+    }
+    switch (spec.format()) {
+      case "zarr":
+        ZarrOutput.prepare(plan.schema(), spec, target);
+        return ZarrOutput.tasks(plan.schema(), spec);
+      case "netcdf3":
+      case "netcdf4":
+        Chunking.check(plan.schema(), spec);
+        return List.of(new WriteTask(spec.name(), spec.dataset(), null, -1));
+      default:
+        throw new OutputException(
+            "output '" + spec.name() + "': format '" + spec.format() + "' is not supported yet");
+    }
+  }
+
+  /** Runs one task; returns the chunks (or slabs) written. */
+  public static long write(Dataset data, OutputSpec spec, Path target, WriteTask task)
+      throws IOException {
+    switch (spec.format()) {
+      case "zarr":
+        return ZarrOutput.write(data, spec, target, task);
+      default:
+        NetcdfOutput.write(data, spec, target);
+        return 1;
+    }
+  }
+
+  /** Completes an output and describes it for the run record. */
+  public static OutputRecord finish(Dataset data, OutputSpec spec, Path target) throws IOException {
+    String sha;
+    long size;
+    if (spec.format().equals("zarr")) {
+      ZarrOutput.finish(target);
+      ZarrManifest.Manifest m = ZarrManifest.of(target);
+      sha = m.sha256();
+      size = m.entries().stream().mapToLong(ZarrManifest.Entry::size).sum();
+    } else {
+      sha = Hashing.sha256Hex(target);
+      size = Files.size(target);
+    }
+    return new OutputRecord(
+        spec.name(),
+        OUTPUTS + "/" + spec.path(),
+        spec.format(),
+        sha,
+        size,
+        Describe.variables(data.schema()),
+        Describe.coverage(data));
+  }
+}

@@ -1,0 +1,52 @@
+package org.headwater.pipeline.plan;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.headwater.pipeline.combine.Combined;
+import org.headwater.pipeline.combine.CombinedDataset;
+import org.headwater.pipeline.combine.Combiner;
+import org.headwater.pipeline.combine.FileHeader;
+import org.headwater.pipeline.dataset.Dataset;
+import org.headwater.pipeline.io.SourceCache;
+import org.headwater.pipeline.recipe.Recipe;
+import org.headwater.pipeline.recipe.SourceSpec;
+import org.headwater.pipeline.steps.Steps;
+import org.headwater.provenance.record.InputRecord;
+import org.headwater.provenance.record.SkippedInput;
+
+/** Plans a source dataset: checks and combines its files, then applies its steps' schemas. */
+public final class Planner {
+  private Planner() {}
+
+  public static DatasetPlan plan(Recipe recipe, SourceSpec source, Iterable<SourceResult> results) {
+    List<FileHeader> headers = new ArrayList<>();
+    List<InputRecord> inputs = new ArrayList<>();
+    List<SkippedInput> skipped = new ArrayList<>();
+    for (SourceResult r : results) {
+      if (r.header() != null) {
+        headers.add(r.header());
+        inputs.add(r.input());
+      } else {
+        skipped.add(r.skipped());
+      }
+    }
+    inputs.sort(Comparator.comparing(InputRecord::url));
+    skipped.sort(Comparator.comparing(SkippedInput::url));
+    Combined combined = Combiner.combine(source, headers);
+    try (SourceCache files = new SourceCache(4)) {
+      Dataset d = Steps.applyAll(new CombinedDataset(combined, files), recipe.stepsFor(source.name()));
+      return new DatasetPlan(
+          source, combined, recipe.stepsFor(source.name()), d.schema(), inputs, skipped);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Opens a planned dataset (combined files, then steps) for reading. */
+  public static Dataset open(DatasetPlan plan, SourceCache files) {
+    return Steps.applyAll(new CombinedDataset(plan.combined(), files), plan.steps());
+  }
+}

@@ -1,0 +1,193 @@
+package org.headwater.pipeline.run;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.PipelineResult;
+import org.headwater.pipeline.RecipeException;
+import org.headwater.pipeline.beam.HeadwaterTransforms;
+import org.headwater.pipeline.beam.RunContext;
+import org.headwater.pipeline.combine.Patterns;
+import org.headwater.pipeline.dataset.Variable;
+import org.headwater.pipeline.output.OutputFormats;
+import org.headwater.pipeline.plan.DatasetPlan;
+import org.headwater.pipeline.plan.RunRecordFiles;
+import org.headwater.pipeline.recipe.OutputSpec;
+import org.headwater.pipeline.recipe.Recipe;
+import org.headwater.pipeline.recipe.SourceSpec;
+import org.headwater.pipeline.recipe.StepSpec;
+import org.headwater.provenance.record.InputRecord;
+import org.headwater.provenance.record.OutputRecord;
+import org.headwater.provenance.record.RunRecord;
+import org.headwater.provenance.record.RunRecords;
+import org.headwater.provenance.record.SkippedInput;
+import org.headwater.provenance.record.StepRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs a recipe on a Beam runner and commits its run directory.
+ *
+ * <p>A run directory {@code work/runs/<run id>/} holds {@code recipe.yaml} (the recipe's exact
+ * text), {@code outputs/} and, written last, {@code run.json}. Outputs are written under a hidden
+ * staging folder and moved into {@code outputs/} only after every output is complete; a failed run
+ * leaves no {@code outputs/} and a {@code run.json} whose status is {@code failed}.
+ */
+public final class RecipeRunner {
+  private static final Logger LOG = LoggerFactory.getLogger(RecipeRunner.class);
+  private static final DateTimeFormatter STAMP =
+      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss").withZone(ZoneOffset.UTC);
+
+  private RecipeRunner() {}
+
+  /**
+   * Runs a recipe.
+   *
+   * @throws RecipeException with a one-line message when the run fails
+   */
+  public static RunResult run(Recipe recipe, RunOptions options) {
+    Recipe r = options.prune() > 0 ? recipe.withPrune(options.prune()) : recipe;
+    Instant started = Instant.now();
+    String runId =
+        r.id() + "-" + STAMP.format(started) + "-"
+            + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()).substring(0, 6);
+    Path runDir = options.work().toAbsolutePath().resolve("runs").resolve(runId);
+    Path staging = runDir.resolve(".staging");
+    Path records = runDir.resolve(".records");
+    try {
+      Files.createDirectories(staging);
+      Files.writeString(runDir.resolve("recipe.yaml"), r.text(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new RecipeException("cannot create run directory " + runDir + ": " + e.getMessage(), e);
+    }
+    RunContext context =
+        new RunContext(r, runId, staging.toString(), records.toString(), options.fetchOrDefault());
+    LOG.info("run {} of recipe {} on {} in {}", runId, r.id(), Runners.name(options), runDir);
+    try {
+      execute(context, options);
+      RunRecord record = commit(r, runId, runDir, started, options);
+      LOG.info("run {} finished: {} outputs", runId, record.outputs().size());
+      return new RunResult(runDir, record);
+    } catch (RuntimeException e) {
+      RecipeException failure = Failures.unwrap(e);
+      fail(r, runId, runDir, started, options, failure);
+      throw failure;
+    }
+  }
+
+  private static void execute(RunContext context, RunOptions options) {
+    Pipeline p = Pipeline.create(Runners.options(options, context.runId().replace('.', '-')));
+    HeadwaterTransforms.build(p, context);
+    PipelineResult result = p.run();
+    long total = 0;
+    for (SourceSpec s : context.recipe().sources()) {
+      total += Patterns.expand(s, context.recipe().prune()).size();
+    }
+    ProgressPoller.await(result, total, options.progress());
+  }
+
+  private static RunRecord commit(
+      Recipe r, String runId, Path runDir, Instant started, RunOptions options) {
+    Path records = runDir.resolve(".records");
+    Path staging = runDir.resolve(".staging");
+    try {
+      List<DatasetPlan> plans = RunRecordFiles.read(records, "plan", DatasetPlan.class);
+      List<OutputRecord> outputs = RunRecordFiles.read(records, "output", OutputRecord.class);
+      if (outputs.size() != r.outputs().size()) {
+        throw new RecipeException(
+            "the run wrote " + outputs.size() + " of " + r.outputs().size() + " outputs; see the log");
+      }
+      Path outDir = runDir.resolve(OutputFormats.OUTPUTS);
+      for (OutputSpec o : r.outputs()) {
+        Path target = outDir.resolve(o.path());
+        Files.createDirectories(target.getParent());
+        Files.move(staging.resolve(o.path()), target, StandardCopyOption.ATOMIC_MOVE);
+      }
+      Files2.deleteRecursively(staging);
+      Files2.deleteRecursively(records);
+      outputs.sort(Comparator.comparing(OutputRecord::name));
+      RunRecord record =
+          new RunRecord(
+              runId, RunRecord.SUCCEEDED, r.info(), started, Instant.now(),
+              Versions.software(Runners.name(options)), inputs(plans), skipped(plans),
+              steps(r, plans), outputs, null, notes(plans));
+      RunRecords.write(record, runDir);
+      return record;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot commit run " + runId + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static void fail(
+      Recipe r, String runId, Path runDir, Instant started, RunOptions options, RecipeException e) {
+    try {
+      Files2.deleteRecursively(runDir.resolve(".staging"));
+      Files2.deleteRecursively(runDir.resolve(".records"));
+      Files2.deleteRecursively(runDir.resolve(OutputFormats.OUTPUTS));
+      RunRecords.write(
+          new RunRecord(
+              runId, RunRecord.FAILED, r.info(), started, Instant.now(),
+              Versions.software(Runners.name(options)), List.of(), List.of(), List.of(), List.of(),
+              e.getMessage()),
+          runDir);
+    } catch (IOException | RuntimeException cleanup) {
+      e.addSuppressed(cleanup);
+    }
+  }
+
+  private static List<InputRecord> inputs(List<DatasetPlan> plans) {
+    List<InputRecord> out = new ArrayList<>();
+    plans.forEach(p -> out.addAll(p.inputs()));
+    out.sort(Comparator.comparing(InputRecord::url));
+    return out;
+  }
+
+  private static List<SkippedInput> skipped(List<DatasetPlan> plans) {
+    List<SkippedInput> out = new ArrayList<>();
+    plans.forEach(p -> out.addAll(p.skipped()));
+    out.sort(Comparator.comparing(SkippedInput::url));
+    return out;
+  }
+
+  private static List<StepRecord> steps(Recipe r, List<DatasetPlan> plans) {
+    List<StepRecord> out = new ArrayList<>();
+    for (StepSpec s : r.steps()) {
+      List<String> touched = new ArrayList<>();
+      for (DatasetPlan p : plans) {
+        if (p.dataset().equals(s.dataset())) {
+          for (Variable v : p.schema().variables()) {
+            if (v.steps().contains(s.index())) {
+              touched.add(v.name());
+            }
+          }
+        }
+      }
+      out.add(new StepRecord(s.index(), s.name(), s.parameters(), Map.of(), touched));
+    }
+    return out;
+  }
+
+  private static Map<String, Object> notes(List<DatasetPlan> plans) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    for (DatasetPlan p : plans) {
+      if (!p.combined().notes().isEmpty()) {
+        out.put(p.dataset(), p.combined().notes());
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,70 @@
+package org.headwater.pipeline.run;
+
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.function.Consumer;
+import org.headwater.pipeline.fetch.FetchOptions;
+
+/**
+ * How to run a recipe.
+ *
+ * @param work the work directory: runs go to {@code work/runs/<run id>}, the download cache to
+ *     {@code work/cache}
+ * @param runner {@code direct} (default) or {@code flink}
+ * @param flinkMaster {@code [local]} for Flink's embedded cluster, or {@code HOST:PORT}
+ * @param parallelism worker threads (DirectRunner) or Flink parallelism
+ * @param prune when above 0, overrides the recipe's {@code prune}
+ * @param fetch fetch options, or null for the defaults with the cache under {@code work}
+ * @param progress receives progress snapshots while the pipeline runs, or null
+ */
+public record RunOptions(
+    Path work,
+    String runner,
+    String flinkMaster,
+    int parallelism,
+    int prune,
+    FetchOptions fetch,
+    Consumer<Progress> progress) {
+
+  public RunOptions {
+    Objects.requireNonNull(work, "work");
+    runner = runner == null ? "direct" : runner;
+    if (!runner.equals("direct") && !runner.equals("flink")) {
+      throw new IllegalArgumentException("unknown runner '" + runner + "': use direct or flink");
+    }
+    flinkMaster = flinkMaster == null ? "[local]" : flinkMaster;
+    parallelism = parallelism <= 0 ? Math.max(2, Runtime.getRuntime().availableProcessors()) : parallelism;
+  }
+
+  public static RunOptions defaults(Path work) {
+    return new RunOptions(work, "direct", null, 0, 0, null, null);
+  }
+
+  public RunOptions withRunner(String newRunner) {
+    return new RunOptions(work, newRunner, flinkMaster, parallelism, prune, fetch, progress);
+  }
+
+  public RunOptions withFlinkMaster(String master) {
+    return new RunOptions(work, runner, master, parallelism, prune, fetch, progress);
+  }
+
+  public RunOptions withPrune(int n) {
+    return new RunOptions(work, runner, flinkMaster, parallelism, n, fetch, progress);
+  }
+
+  public RunOptions withFetch(FetchOptions options) {
+    return new RunOptions(work, runner, flinkMaster, parallelism, prune, options, progress);
+  }
+
+  public RunOptions withProgress(Consumer<Progress> listener) {
+    return new RunOptions(work, runner, flinkMaster, parallelism, prune, fetch, listener);
+  }
+
+  public RunOptions withParallelism(int n) {
+    return new RunOptions(work, runner, flinkMaster, n, prune, fetch, progress);
+  }
+
+  public FetchOptions fetchOrDefault() {
+    return fetch != null ? fetch : FetchOptions.defaults(work.resolve("cache").toString());
+  }
+}

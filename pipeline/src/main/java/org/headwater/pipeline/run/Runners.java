@@ -1,0 +1,37 @@
+package org.headwater.pipeline.run;
+
+import org.apache.beam.runners.direct.DirectOptions;
+import org.apache.beam.runners.direct.DirectRunner;
+import org.apache.beam.runners.flink.FlinkPipelineOptions;
+import org.apache.beam.runners.flink.FlinkRunner;
+import org.apache.beam.sdk.options.PipelineOptions;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+
+/** Beam pipeline options for the runners Headwater supports. */
+final class Runners {
+  private Runners() {}
+
+  static PipelineOptions options(RunOptions run, String jobName) {
+    if (run.runner().equals("flink")) {
+      FlinkPipelineOptions o = PipelineOptionsFactory.create().as(FlinkPipelineOptions.class);
+      o.setRunner(FlinkRunner.class);
+      o.setFlinkMaster(run.flinkMaster());
+      o.setParallelism(run.parallelism());
+      o.setJobName(jobName);
+      o.setStreaming(false);
+      return o;
+    }
+    DirectOptions o = PipelineOptionsFactory.create().as(DirectOptions.class);
+    o.setRunner(DirectRunner.class);
+    o.setTargetParallelism(run.parallelism());
+    o.setBlockOnRun(false);
+    o.setEnforceImmutability(false);
+    o.setEnforceEncodability(false);
+    o.setJobName(jobName);
+    return o;
+  }
+
+  static String name(RunOptions run) {
+    return run.runner().equals("flink") ? "FlinkRunner" : "DirectRunner";
+  }
+}
