@@ -87,7 +87,7 @@ public final class ContentCache {
         }
       }
       String sha = HexFormat.of().formatHex(md.digest());
-      Checksums.verify(url, expectedSha256, sha, size);
+      ExpectedChecksums.verify(url, expectedSha256, sha, size);
       Path obj = object(sha);
       Files.createDirectories(obj.getParent());
       Files.move(tmp, obj, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -14,7 +14,7 @@ import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
 import org.headwater.pipeline.internal.Hashing;
-import org.headwater.zarr.ZarrManifest;
+import org.headwater.provenance.graph.Checksums;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -86,14 +86,13 @@ public final class Fetcher {
     String sha;
     long size;
     if (Files.isDirectory(path)) {
-      ZarrManifest.Manifest m = ZarrManifest.of(path);
-      sha = m.sha256();
-      size = m.entries().stream().mapToLong(ZarrManifest.Entry::size).sum();
+      sha = Checksums.sha256(path);
+      size = Hashing.size(path);
     } else {
       sha = Hashing.sha256Hex(path);
       size = Files.size(path);
     }
-    Checksums.verify(url, expected, sha, size);
+    ExpectedChecksums.verify(url, expected, sha, size);
     String modified = Files.getLastModifiedTime(path).toInstant().toString();
     return new Fetched(url, path.toString(), sha, size, now, null, modified, false);
   }
@@ -186,7 +185,7 @@ public final class Fetcher {
     if (declared >= 0 && declared != stored.size()) {
       throw new IOException("connection ended after " + stored.size() + " of " + declared + " bytes");
     }
-    Checksums.verify(url, expected, stored.sha256(), stored.size());
+    ExpectedChecksums.verify(url, expected, stored.sha256(), stored.size());
     String etag = response.header("ETag");
     String modified = response.header("Last-Modified");
     cache.index(new ContentCache.Entry(url, stored.sha256(), stored.size(), etag, modified));

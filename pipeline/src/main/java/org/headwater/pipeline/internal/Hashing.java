@@ -24,6 +24,20 @@ public final class Hashing {
     return HexFormat.of().formatHex(sha256().digest(bytes));
   }
 
+  /** The size of a file, or the total size of the regular files under a directory. */
+  public static long size(Path path) throws IOException {
+    if (!Files.isDirectory(path)) {
+      return Files.size(path);
+    }
+    long total = 0;
+    try (var files = Files.walk(path)) {
+      for (Path p : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+        total += Files.size(p);
+      }
+    }
+    return total;
+  }
+
   /** Streams a file through SHA-256. */
   public static String sha256Hex(Path file) throws IOException {
     MessageDigest md = sha256();

@@ -10,7 +10,7 @@ import org.headwater.pipeline.plan.DatasetPlan;
 import org.headwater.pipeline.plan.Describe;
 import org.headwater.pipeline.recipe.OutputSpec;
 import org.headwater.provenance.record.OutputRecord;
-import org.headwater.zarr.ZarrManifest;
+import org.headwater.provenance.graph.Checksums;
 
 /** Dispatches the three writing phases to the output's format. */
 public final class OutputFormats {
@@ -54,17 +54,11 @@ public final class OutputFormats {
 
   /** Completes an output and describes it for the run record. */
   public static OutputRecord finish(Dataset data, OutputSpec spec, Path target) throws IOException {
-    String sha;
-    long size;
     if (spec.format().equals("zarr")) {
       ZarrOutput.finish(target);
-      ZarrManifest.Manifest m = ZarrManifest.of(target);
-      sha = m.sha256();
-      size = m.entries().stream().mapToLong(ZarrManifest.Entry::size).sum();
-    } else {
-      sha = Hashing.sha256Hex(target);
-      size = Files.size(target);
     }
+    String sha = Checksums.sha256(target);
+    long size = Hashing.size(target);
     return new OutputRecord(
         spec.name(),
         OUTPUTS + "/" + spec.path(),

@@ -9,7 +9,11 @@ import org.headwater.pipeline.combine.Combined;
 import org.headwater.pipeline.combine.CombinedDataset;
 import org.headwater.pipeline.combine.Combiner;
 import org.headwater.pipeline.combine.FileHeader;
+import org.headwater.pipeline.dataset.Attribute;
+import org.headwater.pipeline.dataset.Attributes;
 import org.headwater.pipeline.dataset.Dataset;
+import org.headwater.pipeline.dataset.DatasetSchema;
+import org.headwater.pipeline.steps.DerivedDataset;
 import org.headwater.pipeline.io.SourceCache;
 import org.headwater.pipeline.recipe.Recipe;
 import org.headwater.pipeline.recipe.SourceSpec;
@@ -39,7 +43,8 @@ public final class Planner {
     try (SourceCache files = new SourceCache(4)) {
       Dataset d = Steps.applyAll(new CombinedDataset(combined, files), recipe.stepsFor(source.name()));
       return new DatasetPlan(
-          source, combined, recipe.stepsFor(source.name()), d.schema(), inputs, skipped);
+          source, combined, recipe.stepsFor(source.name()), annotate(d.schema(), recipe), inputs,
+          skipped);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -47,6 +52,21 @@ public final class Planner {
 
   /** Opens a planned dataset (combined files, then steps) for reading. */
   public static Dataset open(DatasetPlan plan, SourceCache files) {
-    return Steps.applyAll(new CombinedDataset(plan.combined(), files), plan.steps());
+    Dataset stepped = Steps.applyAll(new CombinedDataset(plan.combined(), files), plan.steps());
+    return new DerivedDataset(stepped, plan.schema());
+  }
+
+  /**
+   * Points outputs at their provenance: global attributes naming the run directory's {@code
+   * prov.ttl} and the recipe (by SHA-256). Neither names the run, so identical work gives
+   * byte-identical outputs whichever runner or run made them.
+   */
+  static DatasetSchema annotate(DatasetSchema schema, Recipe recipe) {
+    List<Attribute> g = schema.attributes();
+    g = Attributes.with(g, Attribute.text("headwater_provenance",
+        "W3C PROV of the run that made this file: prov.ttl in its run directory"));
+    g = Attributes.with(g, Attribute.text("headwater_recipe",
+        recipe.id() + " sha256:" + recipe.info().sha256()));
+    return schema.withAttributes(g);
   }
 }

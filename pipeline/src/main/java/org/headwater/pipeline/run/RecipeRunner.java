@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
+import org.apache.jena.rdf.model.Model;
 import org.headwater.pipeline.RecipeException;
 import org.headwater.pipeline.beam.HeadwaterTransforms;
 import org.headwater.pipeline.beam.RunContext;
@@ -30,7 +31,10 @@ import org.headwater.pipeline.recipe.OutputSpec;
 import org.headwater.pipeline.recipe.Recipe;
 import org.headwater.pipeline.recipe.SourceSpec;
 import org.headwater.pipeline.recipe.StepSpec;
+import org.headwater.provenance.graph.ProvenanceGraphs;
+import org.headwater.provenance.graph.ProvenanceWriter;
 import org.headwater.provenance.record.InputRecord;
+import org.headwater.provenance.store.LineageStore;
 import org.headwater.provenance.record.OutputRecord;
 import org.headwater.provenance.record.RunRecord;
 import org.headwater.provenance.record.RunRecords;
@@ -43,7 +47,9 @@ import org.slf4j.LoggerFactory;
  * Runs a recipe on a Beam runner and commits its run directory.
  *
  * <p>A run directory {@code work/runs/<run id>/} holds {@code recipe.yaml} (the recipe's exact
- * text), {@code outputs/} and, written last, {@code run.json}. Outputs are written under a hidden
+ * text), {@code outputs/}, the run's W3C PROV graph ({@code prov.ttl}, {@code prov.jsonld}) and,
+ * written last, {@code run.json}. The graph is validated (SHACL) before anything is committed and,
+ * when a lineage store is given, loaded into it as the run's named graph. Outputs are written under a hidden
  * staging folder and moved into {@code outputs/} only after every output is complete; a failed run
  * leaves no {@code outputs/} and a {@code run.json} whose status is {@code failed}.
  */
@@ -111,6 +117,14 @@ public final class RecipeRunner {
         throw new RecipeException(
             "the run wrote " + outputs.size() + " of " + r.outputs().size() + " outputs; see the log");
       }
+      outputs.sort(Comparator.comparing(OutputRecord::name));
+      RunRecord record =
+          new RunRecord(
+              runId, RunRecord.SUCCEEDED, r.info(), started, Instant.now(),
+              Versions.software(Runners.name(options)), inputs(plans), skipped(plans),
+              steps(r, plans), outputs, null, notes(plans));
+      Model prov = ProvenanceGraphs.build(record, runDir);
+      ProvenanceWriter.write(prov, runDir);
       Path outDir = runDir.resolve(OutputFormats.OUTPUTS);
       for (OutputSpec o : r.outputs()) {
         Path target = outDir.resolve(o.path());
@@ -119,12 +133,11 @@ public final class RecipeRunner {
       }
       Files2.deleteRecursively(staging);
       Files2.deleteRecursively(records);
-      outputs.sort(Comparator.comparing(OutputRecord::name));
-      RunRecord record =
-          new RunRecord(
-              runId, RunRecord.SUCCEEDED, r.info(), started, Instant.now(),
-              Versions.software(Runners.name(options)), inputs(plans), skipped(plans),
-              steps(r, plans), outputs, null, notes(plans));
+      if (options.store() != null) {
+        try (LineageStore store = LineageStore.open(options.store())) {
+          store.load(runId, prov);
+        }
+      }
       RunRecords.write(record, runDir);
       return record;
     } catch (IOException e) {
@@ -138,6 +151,8 @@ public final class RecipeRunner {
       Files2.deleteRecursively(runDir.resolve(".staging"));
       Files2.deleteRecursively(runDir.resolve(".records"));
       Files2.deleteRecursively(runDir.resolve(OutputFormats.OUTPUTS));
+      Files.deleteIfExists(runDir.resolve(ProvenanceWriter.TURTLE));
+      Files.deleteIfExists(runDir.resolve(ProvenanceWriter.JSON_LD));
       RunRecords.write(
           new RunRecord(
               runId, RunRecord.FAILED, r.info(), started, Instant.now(),

@@ -16,6 +16,7 @@ import org.headwater.pipeline.fetch.FetchOptions;
  * @param prune when above 0, overrides the recipe's {@code prune}
  * @param fetch fetch options, or null for the defaults with the cache under {@code work}
  * @param progress receives progress snapshots while the pipeline runs, or null
+ * @param store the lineage store (TDB2 directory) the run's provenance is loaded into, or null
  */
 public record RunOptions(
     Path work,
@@ -24,7 +25,8 @@ public record RunOptions(
     int parallelism,
     int prune,
     FetchOptions fetch,
-    Consumer<Progress> progress) {
+    Consumer<Progress> progress,
+    Path store) {
 
   public RunOptions {
     Objects.requireNonNull(work, "work");
@@ -37,31 +39,35 @@ public record RunOptions(
   }
 
   public static RunOptions defaults(Path work) {
-    return new RunOptions(work, "direct", null, 0, 0, null, null);
+    return new RunOptions(work, "direct", null, 0, 0, null, null, null);
   }
 
   public RunOptions withRunner(String newRunner) {
-    return new RunOptions(work, newRunner, flinkMaster, parallelism, prune, fetch, progress);
+    return new RunOptions(work, newRunner, flinkMaster, parallelism, prune, fetch, progress, store);
   }
 
   public RunOptions withFlinkMaster(String master) {
-    return new RunOptions(work, runner, master, parallelism, prune, fetch, progress);
+    return new RunOptions(work, runner, master, parallelism, prune, fetch, progress, store);
   }
 
   public RunOptions withPrune(int n) {
-    return new RunOptions(work, runner, flinkMaster, parallelism, n, fetch, progress);
+    return new RunOptions(work, runner, flinkMaster, parallelism, n, fetch, progress, store);
   }
 
   public RunOptions withFetch(FetchOptions options) {
-    return new RunOptions(work, runner, flinkMaster, parallelism, prune, options, progress);
+    return new RunOptions(work, runner, flinkMaster, parallelism, prune, options, progress, store);
   }
 
   public RunOptions withProgress(Consumer<Progress> listener) {
-    return new RunOptions(work, runner, flinkMaster, parallelism, prune, fetch, listener);
+    return new RunOptions(work, runner, flinkMaster, parallelism, prune, fetch, listener, store);
   }
 
   public RunOptions withParallelism(int n) {
-    return new RunOptions(work, runner, flinkMaster, n, prune, fetch, progress);
+    return new RunOptions(work, runner, flinkMaster, n, prune, fetch, progress, store);
+  }
+
+  public RunOptions withStore(Path lineageStore) {
+    return new RunOptions(work, runner, flinkMaster, parallelism, prune, fetch, progress, lineageStore);
   }
 
   public FetchOptions fetchOrDefault() {

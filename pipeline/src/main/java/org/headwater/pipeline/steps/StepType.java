@@ -26,7 +26,7 @@ public record StepType(
   /** Checks parameter names and values, then makes the step. */
   public Step create(Map<String, Object> values) {
     for (String key : values.keySet()) {
-      if (!parameters.contains(key)) {
+      if (!parameters.contains(key) && !key.startsWith("_")) {
         throw new IllegalArgumentException(
             "step '" + name + "' has no parameter '" + key + "'; its parameters: "
                 + new java.util.TreeSet<>(parameters));

@@ -1,5 +1,8 @@
 package org.headwater.pipeline.steps;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +19,23 @@ public final class Steps {
     register(Rename.TYPE);
     register(SetAttributes.TYPE);
     register(SelectVariables.TYPE);
+    register(DropVariables.TYPE);
+    register(DeleteAttributes.TYPE);
+    register(FixUnits.TYPE);
+    register(ConvertUnits.TYPE);
+    register(Mask.TYPE);
+    register(Cast.TYPE);
+    // register(Pack.TYPE);
+    // register(History.TYPE);
+    // register(CfCheck.TYPE);
+    // register(Subset.TYPE);
+    // register(Coarsen.TYPE);
+    // register(ClipToPolygon.TYPE);
+    // register(RunCommand.TYPE);
+    // register(TableSteps.RENAME_COLUMNS);
+    // register(TableSteps.SELECT_COLUMNS);
+    // register(FilterRows.TYPE);
+    // register(DeriveColumn.TYPE);
   }
 
   private Steps() {}
@@ -39,7 +59,53 @@ public final class Steps {
 
   /** Checks a declared step's name and parameters without applying it. */
   public static void check(StepSpec spec) {
+    for (String key : spec.parameters().keySet()) {
+      if (key.startsWith("_")) {
+        throw new IllegalArgumentException(
+            "step '" + spec.name() + "' parameter '" + key + "': names starting with '_' are"
+                + " reserved for facts Headwater records while planning; rename it");
+      }
+    }
     type(spec.name()).create(spec.parameters());
+  }
+
+  /**
+   * The steps applied to a dataset when a run is planned: the dataset after the steps, and the
+   * steps with the facts they settled ({@link ResolvingStep}) added to their parameters. Apply
+   * {@link #specs()} with {@link #applyAll} on every worker to get the same dataset.
+   *
+   * @param dataset the dataset after the steps
+   * @param specs the steps with their resolved parameters
+   */
+  public record Planned(Dataset dataset, List<StepSpec> specs) {
+    public Planned {
+      specs = List.copyOf(specs);
+    }
+  }
+
+  /** Applies steps in order at plan time, resolving what each settles once per run. */
+  public static Planned plan(Dataset input, List<StepSpec> specs, StepContext context) {
+    Dataset d = input;
+    List<StepSpec> out = new ArrayList<>();
+    for (StepSpec spec : specs) {
+      StepSpec resolved = spec;
+      Step step = create(spec);
+      try {
+        if (step instanceof ResolvingStep r && !r.resolved()) {
+          Map<String, Object> params = new LinkedHashMap<>(spec.parameters());
+          params.putAll(r.resolve(d, spec.index(), spec.dataset(), context));
+          resolved = new StepSpec(spec.index(), spec.name(), spec.dataset(), params, spec.where());
+          step = create(resolved);
+        }
+        d = step.apply(d, spec.index());
+      } catch (IllegalArgumentException | StepException e) {
+        throw new StepException(label(spec) + ": " + e.getMessage(), e);
+      } catch (IOException e) {
+        throw new UncheckedIOException(label(spec) + ": " + e.getMessage(), e);
+      }
+      out.add(resolved);
+    }
+    return new Planned(d, out);
   }
 
   /**
@@ -50,21 +116,29 @@ public final class Steps {
   public static Dataset applyAll(Dataset input, List<StepSpec> specs) {
     Dataset d = input;
     for (StepSpec spec : specs) {
-      Step step;
-      try {
-        step = type(spec.name()).create(spec.parameters());
-      } catch (IllegalArgumentException e) {
-        throw new StepException(label(spec) + ": " + e.getMessage(), e);
-      }
+      Step step = create(spec);
       try {
         d = step.apply(d, spec.index());
-      } catch (StepException e) {
-        throw new StepException(label(spec) + ": " + e.getMessage(), e);
-      } catch (IllegalArgumentException e) {
+      } catch (IllegalArgumentException | StepException e) {
         throw new StepException(label(spec) + ": " + e.getMessage(), e);
       }
     }
     return d;
+  }
+
+  /** The details a step recorded while planning, or an empty map. */
+  @SuppressWarnings("unchecked")
+  public static Map<String, Object> details(StepSpec spec) {
+    Object d = spec.parameters().get(ResolvingStep.DETAILS);
+    return d instanceof Map ? (Map<String, Object>) d : Map.of();
+  }
+
+  private static Step create(StepSpec spec) {
+    try {
+      return type(spec.name()).create(spec.parameters());
+    } catch (IllegalArgumentException e) {
+      throw new StepException(label(spec) + ": " + e.getMessage(), e);
+    }
   }
 
   private static String label(StepSpec spec) {

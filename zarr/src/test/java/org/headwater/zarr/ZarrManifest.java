@@ -22,7 +22,8 @@ import java.util.stream.Stream;
  * stores have equal hashes exactly when they contain the same files with the same bytes. Files are
  * hashed as streams; the store is never loaded into memory.
  */
-public final class ZarrManifest {
+/** Test helper: a digest of a store's files, to compare two stores. */
+final class ZarrManifest {
   private ZarrManifest() {}
 
   /**

@@ -1,8 +1,8 @@
 package org.headwater.pipeline.fetch;
 
 /** Checks fetched bytes against a recipe's expected SHA-256. */
-final class Checksums {
-  private Checksums() {}
+final class ExpectedChecksums {
+  private ExpectedChecksums() {}
 
   static void verify(String url, String expected, String actual, long size) {
     if (expected != null && !expected.equalsIgnoreCase(actual)) {

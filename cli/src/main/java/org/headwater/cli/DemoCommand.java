@@ -1,0 +1,78 @@
+package org.headwater.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.headwater.cli.lineage.StoreOption;
+import org.headwater.pipeline.demo.DemoData;
+import org.headwater.provenance.lineage.Lineage;
+import org.headwater.provenance.lineage.LineageFormat;
+import org.headwater.provenance.lineage.Lineages;
+import org.headwater.provenance.store.LineageStore;
+import org.headwater.pipeline.recipe.Recipe;
+import org.headwater.pipeline.recipe.RecipeParser;
+import org.headwater.pipeline.run.RunResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Spec;
+
+/** {@code headwater demo}: the offline demonstration. */
+@Command(
+    name = "demo",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Fully offline demo: writes a synthetic Greenland surface-speed ensemble (one NetCDF file",
+      "per member, one member missing), runs examples/greenland-speed-ensemble.yaml on it and",
+      "prints what it made. The last line is the run directory."
+    })
+final class DemoCommand implements Callable<Integer> {
+  static final String RECIPE = "examples/greenland-speed-ensemble.yaml";
+
+  @Mixin WorkOptions work;
+
+  @Mixin StoreOption store;
+
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() throws IOException {
+    PrintWriter out = spec.commandLine().getOut();
+    Path sources = work.work.toAbsolutePath().resolve("demo-sources");
+    DemoData.write(sources);
+    out.printf("wrote demo sources to %s (member %d is missing on purpose)%n", sources,
+        DemoData.MISSING_MEMBER);
+    Path recipeFile = recipePath();
+    Recipe recipe =
+        RecipeParser.withParams(Map.of("source_root", "file:" + sources))
+            .parse(recipeFile);
+    Path lineageStore = store.locationOr(work.work.toAbsolutePath().resolve("lineage"));
+    RunResult result = RunCommand.run(recipe, work.work, "direct", null, 0, lineageStore);
+    Summary.printBody(out, result);
+    String target = result.runDir().resolve("outputs/speed.nc") + "#surface_speed";
+    out.printf("%nupstream lineage of %s (from the lineage store %s):%n", target, lineageStore);
+    out.flush();
+    try (LineageStore s = LineageStore.open(lineageStore)) {
+      Lineages.print(s, target, Lineage.Direction.UPSTREAM, Lineage.UNLIMITED, LineageFormat.TREE, System.out);
+    }
+    System.out.flush();
+    out.println();
+    out.println(result.runDir());
+    out.flush();
+    return 0;
+  }
+
+  /** The example recipe of this checkout ({@code headwater.home}, else the current directory). */
+  static Path recipePath() {
+    String home = System.getProperty("headwater.home");
+    Path p = Path.of(home == null ? "." : home).resolve(RECIPE);
+    if (!Files.isRegularFile(p)) {
+      throw new IllegalStateException(
+          "cannot find " + RECIPE + " under " + p.getParent().getParent().toAbsolutePath()
+              + "; run the demo from a Headwater checkout with ./headwater demo");
+    }
+    return p;
+  }
+}

@@ -1,0 +1,72 @@
+package org.headwater.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.headwater.cli.lineage.StoreOption;
+import org.headwater.pipeline.recipe.Recipe;
+import org.headwater.pipeline.recipe.RecipeParser;
+import org.headwater.pipeline.run.RecipeRunner;
+import org.headwater.pipeline.run.RunOptions;
+import org.headwater.pipeline.run.RunResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code headwater run RECIPE}. */
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Run a recipe. Prints progress, then a summary; the last line is the run directory."
+    })
+final class RunCommand implements Callable<Integer> {
+  @Parameters(paramLabel = "RECIPE", description = "The recipe file (YAML).")
+  Path recipe;
+
+  @Mixin WorkOptions work;
+
+  @Option(names = "--runner", description = "direct (default) or flink.", defaultValue = "direct")
+  String runner;
+
+  @Option(names = "--flink-master", paramLabel = "HOST:PORT",
+      description = "Flink JobManager to submit to (default: an embedded local cluster).")
+  String flinkMaster;
+
+  @Option(names = "--prune", paramLabel = "N", description = "Run on the first N items of each source only.")
+  int prune;
+
+  @Option(names = "--param", paramLabel = "NAME=VALUE",
+      description = "Override a parameter declared under 'params' in the recipe.")
+  Map<String, String> params = new LinkedHashMap<>();
+
+  @Mixin StoreOption store;
+
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    Recipe r = RecipeParser.withParams(params).parse(recipe);
+    PrintWriter out = spec.commandLine().getOut();
+    RunResult result = run(r, work.work, runner, flinkMaster, prune, store.location());
+    Summary.print(out, result);
+    return 0;
+  }
+
+  static RunResult run(
+      Recipe r, Path work, String runner, String flinkMaster, int prune, Path lineageStore) {
+    RunOptions options =
+        RunOptions.defaults(work)
+            .withRunner(runner)
+            .withFlinkMaster(flinkMaster)
+            .withPrune(prune)
+            .withStore(lineageStore);
+    try (ProgressDisplay progress = ProgressDisplay.create(r.id())) {
+      return RecipeRunner.run(r, options.withProgress(progress::update));
+    }
+  }
+}

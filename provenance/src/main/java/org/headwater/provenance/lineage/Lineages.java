@@ -1,0 +1,61 @@
+package org.headwater.provenance.lineage;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.List;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.headwater.provenance.ProvenanceException;
+import org.headwater.provenance.store.LineageStore;
+
+/**
+ * The {@code headwater lineage} facade: resolve a TARGET string, walk, print.
+ *
+ * <pre>{@code
+ * try (LineageStore store = LineageStore.open(dir)) {
+ *   Lineages.print(store, "outputs/speed.nc", Lineage.Direction.UPSTREAM, Lineage.UNLIMITED,
+ *       LineageFormat.TREE, System.out);
+ * }
+ * }</pre>
+ */
+public final class Lineages {
+  private Lineages() {}
+
+  /** The store nodes a TARGET names (see {@link Targets}); empty when none. */
+  public static List<Node> resolve(LineageStore store, String target) {
+    return store.read(ds -> Targets.resolve(ds, target));
+  }
+
+  /**
+   * Walks lineage from what {@code target} names; an empty result when it names nothing.
+   *
+   * @param depth hops at most, or {@link Lineage#UNLIMITED}
+   */
+  public static LineageGraph lineage(LineageStore store, String target, Lineage.Direction direction, int depth) {
+    return store.read(
+        ds -> Lineage.walk(LineageStore.unionGraph(ds), Targets.resolve(ds, target), direction, depth));
+  }
+
+  /**
+   * Resolves, walks and writes in one go.
+   *
+   * @return the walk, so the caller can tell an empty result (exit code, message)
+   */
+  public static LineageGraph print(
+      LineageStore store, String target, Lineage.Direction direction, int depth, LineageFormat format, OutputStream out) {
+    record Result(LineageGraph lineage, Graph description) {}
+    Result r =
+        store.read(
+            ds -> {
+              Graph union = LineageStore.unionGraph(ds);
+              LineageGraph lg = Lineage.walk(union, Targets.resolve(ds, target), direction, depth);
+              return new Result(lg, format == LineageFormat.TURTLE ? Lineage.describe(union, lg) : null);
+            });
+    try {
+      LineageRenderer.write(r.lineage(), r.description(), format, out);
+    } catch (IOException e) {
+      throw new ProvenanceException("cannot write lineage: " + e.getMessage(), e);
+    }
+    return r.lineage();
+  }
+}

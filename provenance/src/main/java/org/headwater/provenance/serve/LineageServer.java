@@ -1,0 +1,103 @@
+package org.headwater.provenance.serve;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import org.apache.jena.fuseki.main.FusekiServer;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.ServerConnector;
+import org.headwater.provenance.ProvenanceException;
+import org.headwater.provenance.store.LineageStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code headwater serve}: an embedded Fuseki server over the lineage store, speaking the standard
+ * SPARQL 1.1 protocol at {@code http://HOST:PORT/lineage/sparql} (also {@code /lineage/query} and
+ * read-only Graph Store Protocol at {@code /lineage/get}). It is read-only: no update or upload
+ * endpoint exists, so updates are refused with an HTTP 4xx. It binds to the loopback interface
+ * unless told otherwise. The default graph is the union of all runs.
+ *
+ * <pre>{@code
+ * try (LineageServer server = LineageServer.start(store, "127.0.0.1", 3030)) {
+ *   server.join();
+ * }
+ * // curl http://127.0.0.1:3030/lineage/sparql --data-urlencode 'query=SELECT * { ?s ?p ?o } LIMIT 5'
+ * }</pre>
+ */
+public final class LineageServer implements AutoCloseable {
+  /** The dataset path, {@value}. */
+  public static final String DATASET = "/lineage";
+
+  /** The default port, {@value}. */
+  public static final int DEFAULT_PORT = 3030;
+
+  private static final Logger LOG = LoggerFactory.getLogger(LineageServer.class);
+
+  private final FusekiServer server;
+  private final String host;
+
+  private LineageServer(FusekiServer server, String host) {
+    this.server = server;
+    this.host = host;
+  }
+
+  /**
+   * Starts serving {@code store}.
+   *
+   * @param bind the address to listen on, e.g. {@code 127.0.0.1} (default), {@code ::1} or
+   *     {@code 0.0.0.0} for every interface
+   * @param port the TCP port; 0 picks a free one ({@link #port()} tells which)
+   */
+  public static LineageServer start(LineageStore store, String bind, int port) {
+    if (port < 0 || port > 65535) {
+      throw new IllegalArgumentException("port must be 0..65535: " + port);
+    }
+    InetAddress address;
+    try {
+      address = InetAddress.getByName(bind);
+    } catch (UnknownHostException e) {
+      throw new ProvenanceException("cannot bind to '" + bind + "': unknown host", e);
+    }
+    FusekiServer server =
+        FusekiServer.create()
+            .port(port)
+            .loopback(address.isLoopbackAddress())
+            .add(DATASET, store.dataset(), false)
+            .enablePing(true)
+            .build();
+    for (Connector c : server.getJettyServer().getConnectors()) {
+      if (c instanceof ServerConnector sc) {
+        sc.setHost(address.isAnyLocalAddress() ? null : address.getHostAddress());
+      }
+    }
+    try {
+      server.start();
+    } catch (RuntimeException e) {
+      throw new ProvenanceException("cannot start the SPARQL server on " + bind + ":" + port + ": " + e.getMessage(), e);
+    }
+    String host = address.getHostAddress().contains(":") ? "[" + address.getHostAddress() + "]" : address.getHostAddress();
+    LineageServer s = new LineageServer(server, host);
+    LOG.info("serving lineage store {} read-only at {}", store.location(), s.endpoint());
+    return s;
+  }
+
+  /** The port actually listened on. */
+  public int port() {
+    return server.getHttpPort();
+  }
+
+  /** The SPARQL query endpoint, e.g. {@code http://127.0.0.1:3030/lineage/sparql}. */
+  public String endpoint() {
+    return "http://" + host + ":" + port() + DATASET + "/sparql";
+  }
+
+  /** Blocks until the server stops. */
+  public void join() {
+    server.join();
+  }
+
+  @Override
+  public void close() {
+    server.stop();
+  }
+}
