@@ -14,6 +14,7 @@ import org.headwater.provenance.lineage.Lineages;
 import org.headwater.provenance.store.LineageStore;
 import org.headwater.pipeline.recipe.Recipe;
 import org.headwater.pipeline.recipe.RecipeParser;
+import org.headwater.pipeline.run.RunOptions;
 import org.headwater.pipeline.run.RunResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -49,7 +50,8 @@ final class DemoCommand implements Callable<Integer> {
         RecipeParser.withParams(Map.of("source_root", "file:" + sources))
             .parse(recipeFile);
     Path lineageStore = store.locationOr(work.work.toAbsolutePath().resolve("lineage"));
-    RunResult result = RunCommand.run(recipe, work.work, "direct", null, 0, lineageStore);
+    RunResult result =
+        RunCommand.run(recipe, RunOptions.defaults(work.work).withStore(lineageStore));
     Summary.printBody(out, result);
     String target = result.runDir().resolve("outputs/speed.nc") + "#surface_speed";
     out.printf("%nupstream lineage of %s (from the lineage store %s):%n", target, lineageStore);

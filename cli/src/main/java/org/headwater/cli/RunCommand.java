@@ -46,25 +46,27 @@ final class RunCommand implements Callable<Integer> {
 
   @Mixin StoreOption store;
 
+  @Mixin FetchFlags fetch;
+
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() {
     Recipe r = RecipeParser.withParams(params).parse(recipe);
     PrintWriter out = spec.commandLine().getOut();
-    RunResult result = run(r, work.work, runner, flinkMaster, prune, store.location());
+    RunOptions options =
+        RunOptions.defaults(work.work)
+            .withRunner(runner)
+            .withFlinkMaster(flinkMaster)
+            .withPrune(prune)
+            .withStore(store.location())
+            .withFetch(fetch.options(work.work));
+    RunResult result = run(r, options);
     Summary.print(out, result);
     return 0;
   }
 
-  static RunResult run(
-      Recipe r, Path work, String runner, String flinkMaster, int prune, Path lineageStore) {
-    RunOptions options =
-        RunOptions.defaults(work)
-            .withRunner(runner)
-            .withFlinkMaster(flinkMaster)
-            .withPrune(prune)
-            .withStore(lineageStore);
+  static RunResult run(Recipe r, RunOptions options) {
     try (ProgressDisplay progress = ProgressDisplay.create(r.id())) {
       return RecipeRunner.run(r, options.withProgress(progress::update));
     }
