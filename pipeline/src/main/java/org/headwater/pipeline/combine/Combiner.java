@@ -131,7 +131,7 @@ public final class Combiner {
               concatDim,
               integral ? DType.INT64 : DType.FLOAT64,
               List.of(concatDim),
-              List.of(Attribute.text("long_name", concatDim)),
+              List.of(),
               null,
               List.of(),
               List.of()));

@@ -2,6 +2,8 @@ package org.headwater.pipeline.io;
 
 import java.nio.file.Path;
 import org.headwater.pipeline.SourceException;
+import org.headwater.pipeline.csv.CsvOptions;
+import org.headwater.pipeline.csv.CsvSource;
 import org.headwater.pipeline.dataset.Dataset;
 import org.headwater.pipeline.netcdf.NetcdfSource;
 import org.headwater.pipeline.recipe.SourceSpec;
@@ -18,6 +20,9 @@ public final class Sources {
    * @param label the URL, for messages
    */
   public static Dataset open(SourceSpec source, String local, String label) {
+    if (source.fileType().equals("csv")) {
+      return CsvSource.open(Path.of(local), label, CsvOptions.of(source.options(), label));
+    }
     return open(source.fileType(), local, label);
   }
 
@@ -27,9 +32,11 @@ public final class Sources {
         return NetcdfSource.open(Path.of(local), label);
       case "zarr":
         return ZarrSource.open(Path.of(local), label);
+      case "csv":
+        return CsvSource.open(Path.of(local), label, CsvOptions.of(java.util.Map.of(), label));
       default:
         throw new SourceException(
-            label + ": file type '" + fileType + "' cannot be read yet; use netcdf or zarr");
+            label + ": file type '" + fileType + "' cannot be read; use netcdf, zarr or csv");
     }
   }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.headwater.pipeline.csv.CsvOutput;
 import org.headwater.pipeline.dataset.Dataset;
 import org.headwater.pipeline.internal.Hashing;
 import org.headwater.pipeline.plan.DatasetPlan;
@@ -34,6 +35,9 @@ public final class OutputFormats {
       case "netcdf4":
         Chunking.check(plan.schema(), spec);
         return List.of(new WriteTask(spec.name(), spec.dataset(), null, -1));
+      case "csv":
+        CsvOutput.check(plan.schema(), spec.name());
+        return List.of(new WriteTask(spec.name(), spec.dataset(), null, -1));
       default:
         throw new OutputException(
             "output '" + spec.name() + "': format '" + spec.format() + "' is not supported yet");
@@ -46,10 +50,24 @@ public final class OutputFormats {
     switch (spec.format()) {
       case "zarr":
         return ZarrOutput.write(data, spec, target, task);
+      case "csv":
+        CsvOutput.write(data, spec.name(), target);
+        return 1;
       default:
         NetcdfOutput.write(data, spec, target);
         return 1;
     }
+  }
+
+  /**
+   * The files an output consists of, relative to the outputs folder: its path, and for CSV its
+   * column description ({@code NAME.columns.json}) beside it. The run commits all of them.
+   */
+  public static List<String> files(OutputSpec spec) {
+    if (spec.format().equals("csv")) {
+      return List.of(spec.path(), CsvOutput.columnsFile(Path.of(spec.path())).toString());
+    }
+    return List.of(spec.path());
   }
 
   /** Completes an output and describes it for the run record. */
@@ -65,7 +83,9 @@ public final class OutputFormats {
         spec.format(),
         sha,
         size,
-        Describe.variables(data.schema()),
+        spec.format().equals("csv")
+            ? CsvOutput.describe(data.schema())
+            : Describe.variables(data.schema()),
         Describe.coverage(data));
   }
 }

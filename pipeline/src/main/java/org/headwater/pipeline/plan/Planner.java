@@ -4,19 +4,24 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.headwater.pipeline.combine.Combined;
 import org.headwater.pipeline.combine.CombinedDataset;
 import org.headwater.pipeline.combine.Combiner;
 import org.headwater.pipeline.combine.FileHeader;
-import org.headwater.pipeline.dataset.Attribute;
-import org.headwater.pipeline.dataset.Attributes;
+import org.headwater.pipeline.csv.CsvTables;
 import org.headwater.pipeline.dataset.Dataset;
-import org.headwater.pipeline.dataset.DatasetSchema;
 import org.headwater.pipeline.steps.DerivedDataset;
+import org.headwater.pipeline.dataset.DatasetSchema;
+import org.headwater.pipeline.dataset.Attributes;
+import org.headwater.pipeline.dataset.Attribute;
+import org.headwater.pipeline.internal.Hashing;
 import org.headwater.pipeline.io.SourceCache;
 import org.headwater.pipeline.recipe.Recipe;
 import org.headwater.pipeline.recipe.SourceSpec;
+import org.headwater.pipeline.steps.StepContext;
 import org.headwater.pipeline.steps.Steps;
 import org.headwater.provenance.record.InputRecord;
 import org.headwater.provenance.record.SkippedInput;
@@ -25,7 +30,22 @@ import org.headwater.provenance.record.SkippedInput;
 public final class Planner {
   private Planner() {}
 
+  /**
+   * Plans with a step context outside any run directory (keyed by the recipe and its inputs'
+   * hashes); runs should call {@link #plan(Recipe, SourceSpec, Iterable, StepContext)}.
+   */
   public static DatasetPlan plan(Recipe recipe, SourceSpec source, Iterable<SourceResult> results) {
+    return plan(recipe, source, results, null);
+  }
+
+  /**
+   * Plans a source dataset.
+   *
+   * @param context the run's step context (where {@code run_command} keeps its files), or null
+   *     for one keyed by the recipe and its inputs
+   */
+  public static DatasetPlan plan(
+      Recipe recipe, SourceSpec source, Iterable<SourceResult> results, StepContext context) {
     List<FileHeader> headers = new ArrayList<>();
     List<InputRecord> inputs = new ArrayList<>();
     List<SkippedInput> skipped = new ArrayList<>();
@@ -40,11 +60,20 @@ public final class Planner {
     inputs.sort(Comparator.comparing(InputRecord::url));
     skipped.sort(Comparator.comparing(SkippedInput::url));
     Combined combined = Combiner.combine(source, headers);
+    StepContext ctx = context != null ? context : standalone(recipe, source, inputs);
     try (SourceCache files = new SourceCache(4)) {
-      Dataset d = Steps.applyAll(new CombinedDataset(combined, files), recipe.stepsFor(source.name()));
-      return new DatasetPlan(
-          source, combined, recipe.stepsFor(source.name()), annotate(d.schema(), recipe), inputs,
-          skipped);
+      Dataset base = base(source, combined, files);
+      Map<String, String> columns = CsvTables.report(base);
+      if (!columns.isEmpty()) {
+        Map<String, Object> notes = new LinkedHashMap<>(combined.notes());
+        notes.put("columnTypes", columns);
+        combined = new Combined(combined.layout(), combined.schema(), notes);
+      }
+      Steps.Planned planned = Steps.plan(base, recipe.stepsFor(source.name()), ctx);
+      try (Dataset d = planned.dataset()) {
+        return new DatasetPlan(
+            source, combined, planned.specs(), annotate(d.schema(), recipe), inputs, skipped);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -52,7 +81,7 @@ public final class Planner {
 
   /** Opens a planned dataset (combined files, then steps) for reading. */
   public static Dataset open(DatasetPlan plan, SourceCache files) {
-    Dataset stepped = Steps.applyAll(new CombinedDataset(plan.combined(), files), plan.steps());
+    Dataset stepped = Steps.applyAll(base(plan.source(), plan.combined(), files), plan.steps());
     return new DerivedDataset(stepped, plan.schema());
   }
 
@@ -68,5 +97,20 @@ public final class Planner {
     g = Attributes.with(g, Attribute.text("headwater_recipe",
         recipe.id() + " sha256:" + recipe.info().sha256()));
     return schema.withAttributes(g);
+  }
+
+  private static Dataset base(SourceSpec source, Combined combined, SourceCache files) {
+    if (source.fileType().equals("csv")) {
+      return CsvTables.open(source, combined);
+    }
+    return new CombinedDataset(combined, files);
+  }
+
+  private static StepContext standalone(
+      Recipe recipe, SourceSpec source, List<InputRecord> inputs) {
+    StringBuilder key = new StringBuilder(recipe.info().sha256()).append(source.name());
+    inputs.forEach(i -> key.append(i.sha256()));
+    String hash = Hashing.sha256Hex(key.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    return StepContext.standalone(recipe.id(), hash.substring(0, 16));
   }
 }

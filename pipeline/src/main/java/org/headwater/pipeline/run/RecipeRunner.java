@@ -31,6 +31,7 @@ import org.headwater.pipeline.recipe.OutputSpec;
 import org.headwater.pipeline.recipe.Recipe;
 import org.headwater.pipeline.recipe.SourceSpec;
 import org.headwater.pipeline.recipe.StepSpec;
+import org.headwater.pipeline.steps.Steps;
 import org.headwater.provenance.graph.ProvenanceGraphs;
 import org.headwater.provenance.graph.ProvenanceWriter;
 import org.headwater.provenance.record.InputRecord;
@@ -182,6 +183,7 @@ public final class RecipeRunner {
     List<StepRecord> out = new ArrayList<>();
     for (StepSpec s : r.steps()) {
       List<String> touched = new ArrayList<>();
+      Map<String, Object> details = Map.of();
       for (DatasetPlan p : plans) {
         if (p.dataset().equals(s.dataset())) {
           for (Variable v : p.schema().variables()) {
@@ -189,9 +191,14 @@ public final class RecipeRunner {
               touched.add(v.name());
             }
           }
+          for (StepSpec planned : p.steps()) {
+            if (planned.index() == s.index()) {
+              details = Steps.details(planned);
+            }
+          }
         }
       }
-      out.add(new StepRecord(s.index(), s.name(), s.parameters(), Map.of(), touched));
+      out.add(new StepRecord(s.index(), s.name(), s.parameters(), details, touched));
     }
     return out;
   }

@@ -69,7 +69,7 @@ final class Cast {
               x -> {
                 boolean missing = Double.isNaN(x) || x == oldFill;
                 if (!integral) {
-                  return missing ? (Double.isNaN(code) ? Double.NaN : code) : x;
+                  return missing ? Double.NaN : x;
                 }
                 if (missing) {
                   return code;

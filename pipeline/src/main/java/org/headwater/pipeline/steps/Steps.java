@@ -25,17 +25,17 @@ public final class Steps {
     register(ConvertUnits.TYPE);
     register(Mask.TYPE);
     register(Cast.TYPE);
-    // register(Pack.TYPE);
-    // register(History.TYPE);
-    // register(CfCheck.TYPE);
-    // register(Subset.TYPE);
-    // register(Coarsen.TYPE);
-    // register(ClipToPolygon.TYPE);
-    // register(RunCommand.TYPE);
-    // register(TableSteps.RENAME_COLUMNS);
-    // register(TableSteps.SELECT_COLUMNS);
-    // register(FilterRows.TYPE);
-    // register(DeriveColumn.TYPE);
+    register(Pack.TYPE);
+    register(History.TYPE);
+    register(CfCheck.TYPE);
+    register(Subset.TYPE);
+    register(Coarsen.TYPE);
+    register(ClipToPolygon.TYPE);
+    register(RunCommand.TYPE);
+    register(TableSteps.RENAME_COLUMNS);
+    register(TableSteps.SELECT_COLUMNS);
+    register(FilterRows.TYPE);
+    register(DeriveColumn.TYPE);
   }
 
   private Steps() {}

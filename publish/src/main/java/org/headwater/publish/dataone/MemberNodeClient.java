@@ -2,9 +2,12 @@ package org.headwater.publish.dataone;
 
 import java.io.IOException;
 import java.net.URLEncoder;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.Locale;
 import okhttp3.HttpUrl;
@@ -14,8 +17,6 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okio.BufferedSink;
-import okio.Okio;
-import okio.Source;
 import org.headwater.publish.PublishException;
 import org.headwater.publish.internal.XmlIn;
 import org.headwater.publish.sysmeta.Checksum;
@@ -219,8 +220,16 @@ public final class MemberNodeClient implements MemberNode {
 
       @Override
       public void writeTo(BufferedSink sink) throws IOException {
-        try (Source src = Okio.source(file)) {
-          sink.writeAll(src);
+        // Large reads into one reused buffer: fewer syscalls and copies than an 8 KiB Okio source.
+        ByteBuffer buf = ByteBuffer.allocate(1 << 16);
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+          while (ch.read(buf) >= 0) {
+            buf.flip();
+            while (buf.hasRemaining()) {
+              sink.write(buf);
+            }
+            buf.clear();
+          }
         }
       }
     };
