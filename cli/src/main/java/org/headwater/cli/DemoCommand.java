@@ -15,6 +15,9 @@ import org.headwater.provenance.store.LineageStore;
 import org.headwater.pipeline.recipe.Recipe;
 import org.headwater.pipeline.recipe.RecipeParser;
 import org.headwater.pipeline.run.RunOptions;
+import org.headwater.publish.PublishRequest;
+import org.headwater.publish.PublishResult;
+import org.headwater.publish.Publisher;
 import org.headwater.pipeline.run.RunResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,7 +30,9 @@ import picocli.CommandLine.Spec;
     description = {
       "Fully offline demo: writes a synthetic Greenland surface-speed ensemble (one NetCDF file",
       "per member, one member missing), runs examples/greenland-speed-ensemble.yaml on it and",
-      "prints what it made. The last line is the run directory."
+      "prints what it made and the upstream lineage of one output variable, then publishes the",
+      "non-Zarr outputs into a local archive (DOI under the 10.5072 test prefix) and prints the",
+      "citation. The last line is the run directory."
     })
 final class DemoCommand implements Callable<Integer> {
   static final String RECIPE = "examples/greenland-speed-ensemble.yaml";
@@ -60,6 +65,22 @@ final class DemoCommand implements Callable<Integer> {
       Lineages.print(s, target, Lineage.Direction.UPSTREAM, Lineage.UNLIMITED, LineageFormat.TREE, System.out);
     }
     System.out.flush();
+    Path archive = work.work.toAbsolutePath().resolve("archive");
+    out.printf("%npublishing the non-Zarr outputs, EML and provenance to the local archive %s%n", archive);
+    out.flush();
+    PublishResult published =
+        Publisher.publish(
+            PublishRequest.builder(result.runDir(), "local:" + archive)
+                .doi(true)
+                .progress(line -> {
+                  out.println("  verified " + line);
+                  out.flush();
+                })
+                .build());
+    out.printf("metadata %s, resource map %s, DOI %s (DataCite test prefix 10.5072)%n",
+        published.metadataPid(), published.resourceMapPid(), published.doi());
+    out.println("cite as:");
+    out.println("  " + published.citationText());
     out.println();
     out.println(result.runDir());
     out.flush();

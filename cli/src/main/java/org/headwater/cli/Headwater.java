@@ -5,6 +5,8 @@ import org.headwater.cli.lineage.QueryCommand;
 import org.headwater.cli.lineage.ServeCommand;
 import org.headwater.cli.lineage.StaleCommand;
 import org.headwater.cli.lineage.ValidateProvCommand;
+import org.headwater.cli.publish.CiteCommand;
+import org.headwater.cli.publish.PublishCommand;
 import org.headwater.pipeline.run.Versions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -25,6 +27,8 @@ import picocli.CommandLine.Option;
       StaleCommand.class,
       ServeCommand.class,
       ValidateProvCommand.class,
+      PublishCommand.class,
+      CiteCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Headwater {

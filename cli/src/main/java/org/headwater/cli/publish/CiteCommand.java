@@ -37,8 +37,6 @@ public final class CiteCommand implements Callable<Integer> {
   @Option(names = "--insecure", description = "Allow plain http:// to a non-loopback node.")
   boolean insecure;
 
-  @Option(names = "--verbose", description = "Show stack traces on errors.")
-  boolean verbose;
 
   @Spec CommandSpec spec;
 

@@ -65,8 +65,6 @@ public final class PublishCommand implements Callable<Integer> {
       + " (default: HEADWATER_SCHEMAS, else ../shared/schemas beside the checkout).")
   Path schemas;
 
-  @Option(names = "--verbose", description = "Show stack traces on errors.")
-  boolean verbose;
 
   @Spec CommandSpec spec;
 

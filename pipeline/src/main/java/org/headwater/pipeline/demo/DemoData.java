@@ -35,6 +35,14 @@ public final class DemoData {
   public static final double DX = 40000;
   public static final float FILL = -2e9f;
   public static final int FIRST_YEAR = 2015;
+  /** An undeclared missing code some cells hold, as in real archives (masked by the recipe). */
+  public static final float LEGACY_MISSING = -9999f;
+  /** The scalar mass-change series' file name (gzipped CSV). */
+  public static final String MASS_FILE = "mass_balance.csv.gz";
+  public static final int MASS_FIRST_YEAR = 1992;
+  public static final int MASS_LAST_YEAR = 2020;
+  /** The year whose mass is missing (written as -9999). */
+  public static final int MASS_MISSING_YEAR = 2005;
 
   private DemoData() {}
 
@@ -50,7 +58,25 @@ public final class DemoData {
       writeMember(p, m);
       out.add(p);
     }
+    Path mass = dir.resolve(MASS_FILE);
+    DemoMass.write(mass);
+    out.add(mass);
     return out;
+  }
+
+  /** The value stored in a member file: the speed, the fill value off the ice, or -9999 at a few
+   * cells on the ice (an undeclared missing code). */
+  public static float stored(int member, int t, int j, int i) {
+    double s = speed(member, t, j, i);
+    if (Double.isNaN(s)) {
+      return FILL;
+    }
+    return isLegacyMissing(member, t, j, i) ? LEGACY_MISSING : (float) s;
+  }
+
+  /** Whether a cell holds the undeclared missing code -9999. */
+  public static boolean isLegacyMissing(int member, int t, int j, int i) {
+    return !Double.isNaN(speed(member, t, j, i)) && (i * 7 + j * 3 + t + member) % 29 == 0;
   }
 
   /** The file name of a member. */
@@ -163,8 +189,7 @@ public final class DemoData {
       for (int t = 0; t < NT; t++) {
         for (int j = 0; j < NY; j++) {
           for (int i = 0; i < NX; i++) {
-            double s = speed(member, t, j, i);
-            sv.set(t, j, i, Double.isNaN(s) ? FILL : (float) s);
+            sv.set(t, j, i, stored(member, t, j, i));
           }
         }
       }

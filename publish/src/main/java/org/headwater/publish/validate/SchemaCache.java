@@ -13,7 +13,8 @@ import org.headwater.publish.PublishException;
  *
  * <p>Lookup order: the explicit directory ({@code --schemas DIR}); the {@value #ENV} environment
  * variable; the {@value #PROPERTY} system property; then {@code shared/schemas} beside any folder
- * from the working directory upwards (the checkout's {@code ../shared/schemas}). When none has the
+ * from the checkout ({@code headwater.home}, set by the launcher) and from the working directory
+ * upwards (the checkout's {@code ../shared/schemas}). When none has the
  * files, {@link #locate} fails with a message saying what to do: validation is never skipped.
  */
 public final class SchemaCache {
@@ -38,10 +39,15 @@ public final class SchemaCache {
     if (fromProp != null && !fromProp.isBlank()) {
       return require(Path.of(fromProp), "-D" + PROPERTY);
     }
-    for (Path d = Path.of("").toAbsolutePath(); d != null; d = d.getParent()) {
-      Path candidate = d.resolve("shared").resolve("schemas");
-      if (complete(candidate)) {
-        return candidate.normalize();
+    String home = System.getProperty("headwater.home");
+    for (Path start : home == null
+        ? java.util.List.of(Path.of("").toAbsolutePath())
+        : java.util.List.of(Path.of(home).toAbsolutePath(), Path.of("").toAbsolutePath())) {
+      for (Path d = start; d != null; d = d.getParent()) {
+        Path candidate = d.resolve("shared").resolve("schemas");
+        if (complete(candidate)) {
+          return candidate.normalize();
+        }
       }
     }
     throw new PublishException.SchemasNotFound(
