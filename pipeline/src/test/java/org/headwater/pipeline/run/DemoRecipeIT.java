@@ -4,42 +4,114 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import org.assertj.core.data.Offset;
 import org.headwater.pipeline.demo.DemoData;
 import org.headwater.pipeline.recipe.Recipe;
 import org.headwater.pipeline.recipe.RecipeParser;
+import org.headwater.pipeline.testing.ExternalTools;
+import org.headwater.provenance.record.OutputRecord;
 import org.headwater.provenance.record.RunRecord;
 import org.headwater.provenance.record.RunRecords;
+import org.headwater.provenance.record.StepRecord;
 import org.headwater.zarr.ZarrReader;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import ucar.ma2.Array;
 
 class DemoRecipeIT {
-  @TempDir Path tmp;
+  /** UDUNITS' year in seconds (365.242198781 days). */
+  static final double YEAR = 365.242198781 * 86400;
 
-  @Test
-  void combinesMembersAlongNewDimensionIntoZarrAndNetcdf() throws Exception {
-    Path sources = tmp.resolve("sources");
+  @TempDir static Path tmp;
+  static Path sources;
+  static RunResult result;
+  static RunRecord record;
+
+  @BeforeAll
+  static void runDemo() throws Exception {
+    sources = tmp.resolve("sources");
     DemoData.write(sources);
     Recipe recipe =
         RecipeParser.withParams(Map.of("source_root", sources.toUri().toString().replaceAll("/$", "")))
             .parse(Path.of("../examples/greenland-speed-ensemble.yaml"));
-    RunResult result = RecipeRunner.run(recipe, RunOptions.defaults(tmp.resolve("work")));
-    RunRecord record = RunRecords.read(result.runDir());
+    result = RecipeRunner.run(recipe, RunOptions.defaults(tmp.resolve("work")));
+    record = RunRecords.read(result.runDir());
+  }
+
+  @Test
+  void recordsInputsSkippedMemberAndStepDetails() {
     assertThat(record.status()).isEqualTo("succeeded");
-    assertThat(record.inputs()).hasSize(5);
-    assertThat(record.skipped()).singleElement().satisfies(s -> assertThat(s.url()).endsWith("speed_member04.nc"));
+    assertThat(record.inputs()).hasSize(6);
+    assertThat(record.skipped()).singleElement()
+        .satisfies(s -> assertThat(s.url()).endsWith("speed_member04.nc"));
+    StepRecord history = record.steps().stream().filter(s -> s.name().equals("history"))
+        .findFirst().orElseThrow();
+    assertThat((String) history.details().get("line")).contains("recipe greenland-speed-ensemble");
+    StepRecord cf = record.steps().stream().filter(s -> s.name().equals("cf_check"))
+        .findFirst().orElseThrow();
+    assertThat((List<?>) cf.details().get("violations")).isEmpty();
+    assertThat(Files.exists(result.runDir().resolve(".staging"))).isFalse();
+  }
+
+  @Test
+  void writesMaskedConvertedSubsetSpeed() throws Exception {
     Path zarr = result.runDir().resolve("outputs/speed.zarr");
     assertThat(zarr.resolve(".zmetadata")).exists();
     assertThat(result.runDir().resolve("outputs/speed.nc")).exists();
     ZarrReader z = ZarrReader.open(zarr);
     assertThat(z.dimensions("surface_speed")).containsExactly("member", "time", "y", "x");
-    Array member = z.read("member");
-    assertThat(member.getLong(0)).isEqualTo(1);
-    assertThat(member.getLong(3)).isEqualTo(5);
-    Array s = z.read("surface_speed", new int[] {3, 1, 35, 20}, new int[] {1, 1, 1, 1});
-    assertThat(s.getDouble(0)).isEqualTo(DemoData.speed(5, 1, 35, 20), org.assertj.core.data.Offset.offset(1e-3));
-    assertThat(Files.exists(result.runDir().resolve(".staging"))).isFalse();
+    assertThat(z.attributes("surface_speed")).containsEntry("units", "m s-1");
+    int ny = z.metadata("surface_speed").shape()[2];
+    int nx = z.metadata("surface_speed").shape()[3];
+    assertThat(ny).isLessThan(DemoData.NY);
+    assertThat(nx).isLessThan(DemoData.NX);
+    Array x = z.read("x");
+    Array y = z.read("y");
+    int i0 = (int) Math.round((x.getDouble(0) - DemoData.X0) / DemoData.DX);
+    int j0 = (int) Math.round((y.getDouble(0) - DemoData.Y0) / DemoData.DX);
+    Array s = z.read("surface_speed", new int[] {3, 1, 0, 0}, new int[] {1, 1, ny, nx});
+    int checked = 0;
+    for (int j = 0; j < ny; j++) {
+      for (int i = 0; i < nx; i++) {
+        double expected = DemoData.isLegacyMissing(5, 1, j + j0, i + i0) ? Double.NaN
+            : DemoData.speed(5, 1, j + j0, i + i0) / YEAR;
+        double stored = s.getDouble(j * nx + i);
+        double got = stored == DemoData.FILL ? Double.NaN : stored;
+        if (Double.isNaN(expected)) {
+          assertThat(got).isNaN();
+        } else {
+          assertThat(got).isCloseTo(expected, Offset.offset(Math.abs(expected) * 1e-6));
+          checked++;
+        }
+      }
+    }
+    assertThat(checked).isGreaterThan(10);
+  }
+
+  @Test
+  void writesCleansedMassSeriesAsCsvWithColumnDescription() throws Exception {
+    Path csv = result.runDir().resolve("outputs/mass.csv");
+    List<String> lines = Files.readAllLines(csv);
+    assertThat(lines.get(0)).isEqualTo("year,mass,mass_uncertainty,sea_level_contribution");
+    assertThat(lines).hasSize(1 + DemoData.MASS_LAST_YEAR - 2000 + 1);
+    assertThat(lines.get(1)).startsWith("2000,");
+    assertThat(lines).anyMatch(l -> l.startsWith(DemoData.MASS_MISSING_YEAR + ",-9999,"));
+    OutputRecord out = record.outputs().stream().filter(o -> o.name().equals("mass"))
+        .findFirst().orElseThrow();
+    assertThat(out.format()).isEqualTo("csv");
+    assertThat(out.variables()).extracting(v -> v.name() + "|" + v.units() + "|" + v.missingValue())
+        .containsExactly("year|null|-9999", "mass|Mt|-9999", "mass_uncertainty|Mt|-9999",
+            "sea_level_contribution|mm|");
+  }
+
+  @Test
+  void xarrayReadsTheExpectedValues() {
+    ExternalTools.requireXarray();
+    String out = ExternalTools.python(XarrayCheck.SCRIPT, sources.toString(),
+        result.runDir().resolve("outputs").toString());
+    assertThat(out).contains("zarr ok", "netcdf ok", "csv ok");
   }
 }
