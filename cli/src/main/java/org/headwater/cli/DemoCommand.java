@@ -30,12 +30,14 @@ import picocli.CommandLine.Spec;
     description = {
       "Fully offline demo: writes a synthetic Greenland surface-speed ensemble (one NetCDF file",
       "per member, one member missing), runs examples/greenland-speed-ensemble.yaml on it and",
-      "prints what it made and the upstream lineage of one output variable, then publishes the",
+      "prints what it made and the upstream lineage of one output variable; runs a second recipe",
+      "on the first one's NetCDF output and prints that two-recipe lineage; then publishes the",
       "non-Zarr outputs into a local archive (DOI under the 10.5072 test prefix) and prints the",
       "citation. The last line is the run directory."
     })
 final class DemoCommand implements Callable<Integer> {
   static final String RECIPE = "examples/greenland-speed-ensemble.yaml";
+  static final String MEAN_RECIPE = "examples/greenland-speed-ensemble-mean.yaml";
 
   @Mixin WorkOptions work;
 
@@ -50,7 +52,7 @@ final class DemoCommand implements Callable<Integer> {
     DemoData.write(sources);
     out.printf("wrote demo sources to %s (member %d is missing on purpose)%n", sources,
         DemoData.MISSING_MEMBER);
-    Path recipeFile = recipePath();
+    Path recipeFile = recipePath(RECIPE);
     Recipe recipe =
         RecipeParser.withParams(Map.of("source_root", "file:" + sources))
             .parse(recipeFile);
@@ -58,13 +60,19 @@ final class DemoCommand implements Callable<Integer> {
     RunResult result =
         RunCommand.run(recipe, RunOptions.defaults(work.work).withStore(lineageStore));
     Summary.printBody(out, result);
-    String target = result.runDir().resolve("outputs/speed.nc") + "#surface_speed";
-    out.printf("%nupstream lineage of %s (from the lineage store %s):%n", target, lineageStore);
+    printLineage(out, lineageStore, result.runDir().resolve("outputs/speed.nc") + "#surface_speed");
+
+    Recipe mean =
+        RecipeParser.withParams(
+                Map.of("upstream", "file:" + result.runDir().resolve("outputs/speed.nc")))
+            .parse(recipePath(MEAN_RECIPE));
+    out.printf("%nrunning a second recipe on the first one's NetCDF output: %s%n", MEAN_RECIPE);
     out.flush();
-    try (LineageStore s = LineageStore.open(lineageStore)) {
-      Lineages.print(s, target, Lineage.Direction.UPSTREAM, Lineage.UNLIMITED, LineageFormat.TREE, System.out);
-    }
-    System.out.flush();
+    RunResult second = RunCommand.run(mean, RunOptions.defaults(work.work).withStore(lineageStore));
+    Summary.printBody(out, second);
+    printLineage(
+        out, lineageStore, second.runDir().resolve("outputs/speed_mean.nc") + "#mean_surface_speed");
+
     Path archive = work.work.toAbsolutePath().resolve("archive");
     out.printf("%npublishing the non-Zarr outputs, EML and provenance to the local archive %s%n", archive);
     out.flush();
@@ -87,13 +95,23 @@ final class DemoCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** The example recipe of this checkout ({@code headwater.home}, else the current directory). */
-  static Path recipePath() {
+  private static void printLineage(PrintWriter out, Path lineageStore, String target) {
+    out.printf("%nupstream lineage of %s:%n", target);
+    out.flush();
+    try (LineageStore s = LineageStore.open(lineageStore)) {
+      Lineages.print(
+          s, target, Lineage.Direction.UPSTREAM, Lineage.UNLIMITED, LineageFormat.TREE, System.out);
+    }
+    System.out.flush();
+  }
+
+  /** An example recipe of this checkout ({@code headwater.home}, else the current directory). */
+  static Path recipePath(String relative) {
     String home = System.getProperty("headwater.home");
-    Path p = Path.of(home == null ? "." : home).resolve(RECIPE);
+    Path p = Path.of(home == null ? "." : home).resolve(relative);
     if (!Files.isRegularFile(p)) {
       throw new IllegalStateException(
-          "cannot find " + RECIPE + " under " + p.getParent().getParent().toAbsolutePath()
+          "cannot find " + relative + " under " + Path.of(home == null ? "." : home).toAbsolutePath()
               + "; run the demo from a Headwater checkout with ./headwater demo");
     }
     return p;

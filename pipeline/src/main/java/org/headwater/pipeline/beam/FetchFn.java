@@ -61,7 +61,8 @@ final class FetchFn extends DoFn<KV<String, Iterable<FileItem>>, SourceResult> {
           new InputRecord(
               f.url(), source.sourceOfTruth(), f.sha256(), f.size(), f.retrieved() == null
                   ? Instant.now() : f.retrieved(),
-              f.etag(), f.lastModified(), source.fileType(), item.keys(), f.fromCache());
+              f.etag(), f.lastModified(), source.fileType(), item.keys(), f.fromCache(),
+              header.schema().variableNames());
       out.output(new SourceResult(item.dataset(), header, input, null));
     }
   }

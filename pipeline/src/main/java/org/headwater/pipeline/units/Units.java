@@ -3,6 +3,9 @@ package org.headwater.pipeline.units;
 import java.util.function.DoubleUnaryOperator;
 import ucar.units.ConversionException;
 import ucar.units.Converter;
+import ucar.units.DerivedUnit;
+import ucar.units.Factor;
+import ucar.units.UnknownUnit;
 import ucar.units.Unit;
 import ucar.units.UnitException;
 import ucar.units.UnitFormat;
@@ -59,6 +62,22 @@ public final class Units {
     return c::convert;
   }
 
+  private static boolean hasUnknown(Unit u) {
+    if (u instanceof UnknownUnit) {
+      return true;
+    }
+    DerivedUnit d = u.getDerivedUnit();
+    if (d == null) {
+      return false;
+    }
+    for (Factor f : d.getDimension().getFactors()) {
+      if (f.getBase() instanceof UnknownUnit) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Parses a unit string. */
   public static Unit parse(String spec) {
     if (spec == null || spec.isBlank()) {
@@ -75,8 +94,10 @@ public final class Units {
           "units '" + spec + "' are not UDUNITS units (" + e.getClass().getSimpleName()
               + "); write them as UDUNITS does, e.g. 'm year-1' or 'kg m-2 s-1'", e);
     }
-    if (u == null) {
-      throw new IllegalArgumentException("units '" + spec + "' are not UDUNITS units");
+    if (u == null || hasUnknown(u)) {
+      throw new IllegalArgumentException(
+          "units '" + spec + "' are not UDUNITS units (a name in them is unknown); write them as"
+              + " UDUNITS does, e.g. 'm year-1' or 'kg m-2 s-1'");
     }
     return u;
   }

@@ -229,6 +229,9 @@ final class RunGraphBuilder {
     var.addProperty(PROV.wasGeneratedBy, activity);
     for (String source : v.sources()) {
       for (InputRecord in : run.inputs()) {
+        if (!in.provides(source)) {
+          continue;
+        }
         Resource src = m.createResource(ProvIris.variable(in.sha256(), source));
         src.addProperty(RDF.type, PROV.Entity).addProperty(RDF.type, HW.Variable);
         src.addProperty(HW.variableName, source);

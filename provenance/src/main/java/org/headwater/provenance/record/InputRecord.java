@@ -2,6 +2,7 @@ package org.headwater.provenance.record;
 
 import java.io.Serializable;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -18,6 +19,7 @@ import java.util.Objects;
  * @param fileType {@code netcdf}, {@code zarr} or {@code csv}
  * @param keys the recipe dimension keys of this file, e.g. {@code member=3}
  * @param fromCache whether the bytes came from the local cache rather than the network
+ * @param variables the variables (or CSV columns) the file provides; empty when not known
  */
 public record InputRecord(
     String url,
@@ -29,12 +31,35 @@ public record InputRecord(
     String lastModified,
     String fileType,
     Map<String, String> keys,
-    boolean fromCache)
+    boolean fromCache,
+    List<String> variables)
     implements Serializable {
 
   public InputRecord {
     Objects.requireNonNull(url, "url");
     Objects.requireNonNull(sha256, "sha256");
     keys = Map.copyOf(keys == null ? Map.of() : keys);
+    variables = List.copyOf(variables == null ? List.of() : variables);
+  }
+
+  /** A record that does not say which variables the file provides. */
+  public InputRecord(
+      String url,
+      String sourceOfTruth,
+      String sha256,
+      long size,
+      Instant retrieved,
+      String etag,
+      String lastModified,
+      String fileType,
+      Map<String, String> keys,
+      boolean fromCache) {
+    this(url, sourceOfTruth, sha256, size, retrieved, etag, lastModified, fileType, keys, fromCache,
+        List.of());
+  }
+
+  /** Whether the file provides {@code variable} (true when the record does not say). */
+  public boolean provides(String variable) {
+    return variables.isEmpty() || variables.contains(variable);
   }
 }

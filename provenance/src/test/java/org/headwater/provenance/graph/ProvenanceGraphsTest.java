@@ -1,5 +1,7 @@
 package org.headwater.provenance.graph;
 
+import org.headwater.provenance.record.InputRecord;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.headwater.provenance.Fixtures.DOI_IRI;
@@ -100,6 +102,27 @@ class ProvenanceGraphsTest {
     assertHas(speed, PROV.wasInfluencedBy, r(ProvIris.step("run-greenland-1", 0)));
     assertHas(original, DCTerms.isPartOf, m0);
     assertHas(original, HW.variableName, m.createLiteral("velsurf_mag"));
+  }
+
+  @Test
+  void outputVariableDerivesOnlyFromInputsThatProvideItsSource() {
+    RunRecord g = Fixtures.greenland();
+    InputRecord m0 = g.inputs().get(0);
+    InputRecord csv =
+        new InputRecord("https://data.example.org/mass.csv", m0.sourceOfTruth(), sha("csv"), 10,
+            m0.retrieved(), null, null, "csv", java.util.Map.of(), false, java.util.List.of("Year", "Mass (Gt)"));
+    InputRecord speedFile =
+        new InputRecord(m0.url(), m0.sourceOfTruth(), m0.sha256(), m0.size(), m0.retrieved(), m0.etag(),
+            m0.lastModified(), m0.fileType(), m0.keys(), false, java.util.List.of("velsurf_mag", "x", "y"));
+    RunRecord mixed =
+        new RunRecord(g.runId(), g.status(), g.recipe(), g.started(), g.ended(), g.software(),
+            java.util.List.of(speedFile, csv), g.skipped(), g.steps(), g.outputs(), null);
+    Model mm = ProvenanceGraphs.build(mixed, Path.of("/runs/run-greenland-1"));
+    Resource speed = mm.createResource(ProvIris.variable(sha("zarr"), "speed"));
+    assertThat(mm.contains(speed, PROV.wasDerivedFrom, mm.createResource(ProvIris.variable(sha("m0"), "velsurf_mag"))))
+        .isTrue();
+    assertThat(mm.contains(speed, PROV.wasDerivedFrom, mm.createResource(ProvIris.variable(sha("csv"), "velsurf_mag"))))
+        .as("no lineage to a file without that variable").isFalse();
   }
 
   @Test
