@@ -1,0 +1,126 @@
+#!/usr/bin/env bash
+# Conversion benchmark: N daily NetCDF-4 files -> one Zarr store, Headwater vs xarray+dask+zarr.
+#
+# Usage: bench/convert/run.sh [N...] [--repeats K] [--keep] [--no-build] [--work DIR]
+#                             [--hw-opts "JVM OPTIONS"]...
+#   N            numbers of daily files (default: 365 1460)
+#   --repeats K  runs per tool and N, interleaved (default 3); medians are reported
+#   --hw-opts    a Headwater configuration: JVM options as HEADWATER_JAVA_OPTS would take them;
+#                repeat for several configurations (default: one with the JVM's defaults, "")
+#   --keep       keep the generated sources and the last stores (default: delete them)
+#   --no-build   do not build; use what cli/target and the module jars hold now
+#   --work DIR   where sources, stores, logs and results go (default: a new /tmp directory)
+# Needs: JDK 17, Debian python3-xarray, python3-dask, python3-zarr, python3-netcdf4,
+# python3-psutil (called as /usr/bin/python3). Not part of the test suite.
+set -euo pipefail
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+ROOT="$(cd "$HERE/../.." && pwd)"
+PY=/usr/bin/python3
+
+SIZES=(); REPEATS=3; KEEP=0; BUILD=1; WORK=""; HW_OPTS=(); HW_OPTS_SET=0
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --repeats) REPEATS="$2"; shift 2 ;;
+    --keep) KEEP=1; shift ;;
+    --no-build) BUILD=0; shift ;;
+    --work) WORK="$2"; shift 2 ;;
+    --hw-opts) HW_OPTS+=("$2"); HW_OPTS_SET=1; shift 2 ;;
+    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
+    -*) echo "run.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
+    *) SIZES+=("$1"); shift ;;
+  esac
+done
+[ ${#SIZES[@]} -gt 0 ] || SIZES=(365 1460)
+[ "$HW_OPTS_SET" = 1 ] || HW_OPTS=("")
+[ -n "$WORK" ] || WORK="$(mktemp -d /tmp/headwater-convert-bench.XXXX)"
+mkdir -p "$WORK"
+WORK="$(cd "$WORK" && pwd)"
+RESULTS="$WORK/results.jsonl"
+: > "$RESULTS"
+
+cleanup() {
+  if [ "$KEEP" = 0 ]; then
+    rm -rf "$WORK/src" "$WORK/hw" "$WORK/xarray" "$WORK/lib"
+  fi
+}
+trap cleanup EXIT
+
+# 1. Build (through the launcher, which builds only when sources changed), then freeze a copy of
+#    Headwater's own jars so that builds running elsewhere in the checkout cannot change the
+#    code between runs.
+if [ "$BUILD" = 1 ]; then
+  echo "building Headwater (./headwater --version)..."
+  "$ROOT/headwater" --version >/dev/null
+fi
+[ -f "$ROOT/cli/target/classpath.txt" ] || { echo "run.sh: no build found; run ./headwater --version first" >&2; exit 1; }
+mkdir -p "$WORK/lib"
+rm -rf "$WORK/lib/cli-classes"
+cp -r "$ROOT/cli/target/classes" "$WORK/lib/cli-classes"
+CP="$WORK/lib/cli-classes"
+IFS=":" read -r -a ENTRIES < "$ROOT/cli/target/classpath.txt" || true  # no final newline
+for e in "${ENTRIES[@]}"; do
+  case "$e" in
+    "$ROOT"/*) cp "$e" "$WORK/lib/"; CP="$CP:$WORK/lib/$(basename "$e")" ;;
+    *) CP="$CP:$e" ;;
+  esac
+done
+JNA=""
+for d in /usr/lib/x86_64-linux-gnu /usr/lib/aarch64-linux-gnu /usr/lib; do
+  if [ -e "$d/libnetcdf.so" ]; then JNA="-Djna.library.path=$d"; break; fi
+done
+
+# 2. Sources: the largest N once; smaller N use the first files.
+MAX=0
+for n in "${SIZES[@]}"; do if [ "$n" -gt "$MAX" ]; then MAX=$n; fi; done
+echo "writing $MAX daily NetCDF-4 files to $WORK/src..."
+"$PY" "$HERE/make_sources.py" "$WORK/src" "$MAX"
+echo "sources: $(du -sh "$WORK/src" | cut -f1)"
+
+{
+  echo "machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/Mem:/{print $2}') GB RAM"
+  echo "java: $(java -version 2>&1 | head -1)"
+  echo "python: $("$PY" -c 'import xarray, dask, zarr, numcodecs, netCDF4, sys; print(sys.version.split()[0], "xarray", xarray.__version__, "dask", dask.__version__, "zarr", zarr.__version__, "numcodecs", numcodecs.__version__, "netCDF4", netCDF4.__version__)')"
+  echo "headwater: $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown) + working tree"
+} | tee "$WORK/machine.txt"
+
+hw_label() { if [ -z "$1" ]; then echo "headwater"; else echo "headwater $1"; fi; }
+
+run_headwater() {  # N REP OPTS
+  local n=$1 rep=$2 opts=$3 dir="$WORK/hw/$1"
+  rm -rf "$dir"; mkdir -p "$dir"
+  # shellcheck disable=SC2086  # opts are JVM options, split like the launcher splits them
+  "$PY" "$HERE/measure.py" "$RESULTS" "$(hw_label "$opts")" "$n" "$rep" "$WORK/logs/hw-$n-$rep.log" -- \
+    java $opts $JNA -Dheadwater.home="$ROOT" -cp "$CP" org.headwater.cli.Headwater \
+    run "$WORK/recipe-$n.yaml" --work "$dir" --param "source_root=file:$WORK/src"
+}
+
+run_xarray() {  # N REP
+  local n=$1 rep=$2
+  rm -rf "$WORK/xarray/$n.zarr"; mkdir -p "$WORK/xarray"
+  "$PY" "$HERE/measure.py" "$RESULTS" "xarray" "$n" "$rep" "$WORK/logs/xarray-$n-$rep.log" -- \
+    "$PY" "$HERE/xarray_convert.py" "$WORK/src" "$n" "$WORK/xarray/$n.zarr"
+}
+
+mkdir -p "$WORK/logs"
+for n in "${SIZES[@]}"; do
+  sed -e "s/@END@/$((n - 1))/" "$HERE/recipe.yaml.in" > "$WORK/recipe-$n.yaml"
+  echo "N=$n: $REPEATS repeats, interleaved"
+  for rep in $(seq 1 "$REPEATS"); do
+    # Alternate who goes first, so neither side always runs on a warmer page cache.
+    if [ $((rep % 2)) = 1 ]; then
+      for o in "${HW_OPTS[@]}"; do run_headwater "$n" "$rep" "$o"; done
+      run_xarray "$n" "$rep"
+    else
+      run_xarray "$n" "$rep"
+      for o in "${HW_OPTS[@]}"; do run_headwater "$n" "$rep" "$o"; done
+    fi
+    if [ "$rep" = 1 ]; then
+      store=$(ls -d "$WORK"/hw/"$n"/runs/*/outputs/bench.zarr)
+      "$PY" "$HERE/verify.py" "$store" "$WORK/xarray/$n.zarr" | tee -a "$WORK/verify.txt"
+    fi
+  done
+  [ "$KEEP" = 1 ] || rm -rf "$WORK/hw/$n" "$WORK/xarray/$n.zarr"
+done
+
+"$PY" "$HERE/summarize.py" "$RESULTS" | tee "$WORK/summary.md"
+echo "results: $RESULTS, $WORK/summary.md"
