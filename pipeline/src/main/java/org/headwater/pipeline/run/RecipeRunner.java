@@ -128,9 +128,11 @@ public final class RecipeRunner {
       ProvenanceWriter.write(prov, runDir);
       Path outDir = runDir.resolve(OutputFormats.OUTPUTS);
       for (OutputSpec o : r.outputs()) {
-        Path target = outDir.resolve(o.path());
-        Files.createDirectories(target.getParent());
-        Files.move(staging.resolve(o.path()), target, StandardCopyOption.ATOMIC_MOVE);
+        for (String file : OutputFormats.files(o)) {
+          Path target = outDir.resolve(file);
+          Files.createDirectories(target.getParent());
+          Files.move(staging.resolve(file), target, StandardCopyOption.ATOMIC_MOVE);
+        }
       }
       Files2.deleteRecursively(staging);
       Files2.deleteRecursively(records);

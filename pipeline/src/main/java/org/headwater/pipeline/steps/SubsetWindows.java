@@ -2,7 +2,6 @@ package org.headwater.pipeline.steps;
 
 import java.io.IOException;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.headwater.pipeline.dataset.Dataset;
 import org.headwater.pipeline.dataset.DatasetSchema;
@@ -174,9 +173,5 @@ final class SubsetWindows {
     }
     return s.variables().stream().filter(v -> units.equals(v.attributeText("units")))
         .findFirst().orElse(null);
-  }
-
-  static List<String> names(DatasetSchema s) {
-    return s.variableNames();
   }
 }

@@ -105,6 +105,9 @@ class DemoRecipeIT {
     assertThat(out.variables()).extracting(v -> v.name() + "|" + v.units() + "|" + v.missingValue())
         .containsExactly("year|null|-9999", "mass|Mt|-9999", "mass_uncertainty|Mt|-9999",
             "sea_level_contribution|mm|");
+    String columns = Files.readString(result.runDir().resolve("outputs/mass.columns.json"));
+    assertThat(columns).contains("\"mass\"").contains("\"Mt\"").contains("-9999");
+    assertThat(result.runDir().resolve(".staging")).doesNotExist();
   }
 
   @Test

@@ -133,6 +133,21 @@ class PangeoScenariosIT {
   }
 
   @Test
+  void aZarrStoreWrittenByAnEarlierRunIsASource() throws Exception {
+    writeFiles(4, 2);
+    RunResult first =
+        Recipes.run(recipe(4, "", "  - {name: out, format: zarr, chunks: {time: 3}}\n"), tmp.resolve("work"));
+    Path store = first.runDir().resolve("outputs/out.zarr");
+    String text =
+        "id: from-zarr\nsources:\n  url: \"" + store.toUri() + "\"\n  file_type: zarr\n"
+            + "outputs:\n  - {name: again, format: zarr, chunks: {time: 5}}\n";
+    RunResult second = Recipes.run(text, tmp.resolve("work"));
+    assertThat(second.record().inputs()).singleElement()
+        .satisfies(i -> assertThat(i.sha256()).isEqualTo(first.record().outputs().get(0).sha256()));
+    assertValues(ZarrReader.open(second.runDir().resolve("outputs/again.zarr")), "tas", 8);
+  }
+
+  @Test
   void pruneRunsOnTheFirstItemsOnly() throws Exception {
     writeFiles(5, 2);
     RunResult r =
