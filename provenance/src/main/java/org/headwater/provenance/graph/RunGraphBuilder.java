@@ -188,6 +188,23 @@ final class RunGraphBuilder {
             });
   }
 
+  /**
+   * Whether an output depends on an input: when the records say which variables each input
+   * provides and which sources each output variable has, only inputs that provide one of them;
+   * otherwise (or when no input provides any) every input.
+   */
+  private boolean dependsOn(OutputRecord out, InputRecord in) {
+    if (in.variables().isEmpty() || out.variables().isEmpty() || !dependsOnAny(out)) {
+      return true;
+    }
+    return out.variables().stream().flatMap(v -> v.sources().stream()).anyMatch(in::provides);
+  }
+
+  private boolean dependsOnAny(OutputRecord out) {
+    return run.inputs().stream()
+        .anyMatch(in -> out.variables().stream().flatMap(v -> v.sources().stream()).anyMatch(in::provides));
+  }
+
   private void output(OutputRecord out, int i) {
     Resource file = checksummed(m.createResource(ProvIris.file(out.sha256())), out.sha256());
     file.addProperty(RDF.type, PROV.Entity).addProperty(RDF.type, PROVONE.Data);
@@ -205,6 +222,9 @@ final class RunGraphBuilder {
     file.addProperty(PROV.wasGeneratedBy, activity).addProperty(PROV.qualifiedGeneration, gen);
     people.forEach(p -> file.addProperty(PROV.wasAttributedTo, p));
     for (int j = 0; j < run.inputs().size(); j++) {
+      if (!dependsOn(out, run.inputs().get(j))) {
+        continue;
+      }
       Resource in = m.createResource(ProvIris.file(run.inputs().get(j).sha256()));
       Resource d = m.createResource(ProvIris.runPart(runId, "derivation/" + i + "/" + j));
       d.addProperty(RDF.type, PROV.Derivation).addProperty(PROV.entity, in);

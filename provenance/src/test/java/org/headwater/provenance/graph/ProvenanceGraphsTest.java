@@ -123,6 +123,10 @@ class ProvenanceGraphsTest {
         .isTrue();
     assertThat(mm.contains(speed, PROV.wasDerivedFrom, mm.createResource(ProvIris.variable(sha("csv"), "velsurf_mag"))))
         .as("no lineage to a file without that variable").isFalse();
+    Resource zarrFile = mm.createResource(ProvIris.file(sha("zarr")));
+    assertThat(mm.contains(zarrFile, PROV.wasDerivedFrom, mm.createResource(ProvIris.file(sha("m0"))))).isTrue();
+    assertThat(mm.contains(zarrFile, PROV.wasDerivedFrom, mm.createResource(ProvIris.file(sha("csv")))))
+        .as("no output-level lineage to an input none of its variables comes from").isFalse();
   }
 
   @Test
