@@ -1,0 +1,58 @@
+package org.headwater.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.headwater.provenance.record.RunRecord;
+import org.headwater.provenance.record.RunRecords;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code headwater demo}, as a newcomer runs it: offline, end to end. */
+class DemoIT {
+  @TempDir Path tmp;
+
+  @Test
+  void demoRunsBothRecipesPrintsLineageToTheDoiPublishesAndEndsWithTheRunDirectory() throws Exception {
+    System.setProperty("headwater.home", Path.of("..").toAbsolutePath().normalize().toString());
+    var out = new ByteArrayOutputStream();
+    var err = new ByteArrayOutputStream();
+    PrintStream oldOut = System.out;
+    PrintStream oldErr = System.err;
+    int code;
+    try {
+      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+      code = Headwater.execute("demo", "--work", tmp.toString());
+    } finally {
+      System.setOut(oldOut);
+      System.setErr(oldErr);
+      System.clearProperty("headwater.home");
+    }
+    String text = out.toString(StandardCharsets.UTF_8);
+    assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+    List<String> lines = text.lines().toList();
+    Path runDir = Path.of(lines.get(lines.size() - 1));
+    RunRecord record = RunRecords.read(runDir);
+    assertThat(record.recipe().id()).isEqualTo("greenland-speed-ensemble");
+    assertThat(record.skipped()).singleElement()
+        .satisfies(s -> assertThat(s.url()).endsWith("speed_member04.nc"));
+    assertThat(runDir.resolve("outputs/speed.zarr/.zmetadata")).exists();
+    assertThat(runDir.resolve("outputs/speed.nc")).exists();
+    assertThat(runDir.resolve("prov.ttl")).exists();
+    assertThat(runDir.resolve("CITATION.cff")).exists();
+    assertThat(text)
+        .contains("upstream lineage of " + runDir.resolve("outputs/speed.nc") + "#surface_speed")
+        .contains("<- velsurf_mag in speed_member01.nc [variable]")
+        .contains("https://doi.org/10.5072/headwater-demo-greenland-projections [dataset]")
+        .contains("made by run greenland-speed-ensemble-mean-")
+        .contains("cite as:")
+        .containsPattern("Carberry, J\\. \\d{4}\\. .*doi:10\\.5072/");
+    assertThat(Files.list(tmp.resolve("archive")).count()).isPositive();
+  }
+}
