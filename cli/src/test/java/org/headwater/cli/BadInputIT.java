@@ -2,9 +2,6 @@ package org.headwater.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
@@ -20,8 +17,6 @@ import org.junit.jupiter.api.io.TempDir;
 class BadInputIT {
   @TempDir Path tmp;
 
-  record Outcome(int code, String out, String err) {}
-
   @BeforeEach
   void sources() throws Exception {
     for (int f = 0; f < 3; f++) {
@@ -29,21 +24,8 @@ class BadInputIT {
     }
   }
 
-  private Outcome headwater(String... args) {
-    var out = new ByteArrayOutputStream();
-    var err = new ByteArrayOutputStream();
-    PrintStream oldOut = System.out;
-    PrintStream oldErr = System.err;
-    int code;
-    try {
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      code = Headwater.execute(args);
-    } finally {
-      System.setOut(oldOut);
-      System.setErr(oldErr);
-    }
-    return new Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  private static CliRun headwater(String... args) {
+    return CliRun.of(args);
   }
 
   private Path recipe(String sourceExtra, String steps, String outputs) throws Exception {
@@ -57,12 +39,12 @@ class BadInputIT {
     return Files.writeString(tmp.resolve("recipe.yaml"), text);
   }
 
-  private Outcome run(Path recipe) {
+  private CliRun run(Path recipe) {
     return headwater("run", recipe.toString(), "--work", tmp.resolve("work").toString(),
         "--store", tmp.resolve("lineage").toString());
   }
 
-  private void assertFailedCleanly(Outcome o, String... fragments) throws Exception {
+  private void assertFailedCleanly(CliRun o, String... fragments) throws Exception {
     assertThat(o.code()).isNotZero();
     String line = errorLine(o.err());
     for (String f : fragments) {
@@ -113,7 +95,7 @@ class BadInputIT {
           + "  dimensions: [{name: time, range: {start: 0, end: 0}}]\n"
           + "outputs: [{name: out, format: zarr}]\n";
       Path r = Files.writeString(tmp.resolve("slow.yaml"), text);
-      Outcome o = headwater("run", r.toString(), "--work", tmp.resolve("work").toString(),
+      CliRun o = headwater("run", r.toString(), "--work", tmp.resolve("work").toString(),
           "--store", tmp.resolve("lineage").toString(), "--fetch-timeout", "1", "--fetch-attempts", "2");
       assertFailedCleanly(o, "cannot fetch http://127.0.0.1:", "after 2 attempts", "timed out");
     }
@@ -156,10 +138,10 @@ class BadInputIT {
   @Test
   void validateAcceptsAGoodRecipeAndRunPrintsTheRunDirectoryLast() throws Exception {
     Path r = recipe("", "", "");
-    Outcome v = headwater("validate", r.toString());
+    CliRun v = headwater("validate", r.toString());
     assertThat(v.code()).isZero();
     assertThat(v.out()).contains("recipe 'bad' is valid").contains("3 files");
-    Outcome o = run(r);
+    CliRun o = run(r);
     assertThat(o.code()).as(o.err()).isZero();
     String last = o.out().lines().reduce((a, b) -> b).orElseThrow();
     assertThat(Path.of(last)).isDirectory();

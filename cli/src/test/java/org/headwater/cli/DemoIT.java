@@ -2,9 +2,6 @@ package org.headwater.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,22 +17,14 @@ class DemoIT {
   @Test
   void demoRunsBothRecipesPrintsLineageToTheDoiPublishesAndEndsWithTheRunDirectory() throws Exception {
     System.setProperty("headwater.home", Path.of("..").toAbsolutePath().normalize().toString());
-    var out = new ByteArrayOutputStream();
-    var err = new ByteArrayOutputStream();
-    PrintStream oldOut = System.out;
-    PrintStream oldErr = System.err;
-    int code;
+    CliRun run;
     try {
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      code = Headwater.execute("demo", "--work", tmp.toString());
+      run = CliRun.of("demo", "--work", tmp.toString());
     } finally {
-      System.setOut(oldOut);
-      System.setErr(oldErr);
       System.clearProperty("headwater.home");
     }
-    String text = out.toString(StandardCharsets.UTF_8);
-    assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+    String text = run.out();
+    assertThat(run.code()).as(run.err()).isZero();
     List<String> lines = text.lines().toList();
     Path runDir = Path.of(lines.get(lines.size() - 1));
     RunRecord record = RunRecords.read(runDir);
