@@ -26,6 +26,7 @@ final class FetchFn extends DoFn<KV<String, Iterable<FileItem>>, SourceResult> {
   private final RunContext context;
   private final Counter files = Metrics.counter(NAMESPACE, "files_fetched");
   private final Counter bytes = Metrics.counter(NAMESPACE, "bytes_fetched");
+  private final Counter skippedFiles = Metrics.counter(NAMESPACE, "files_skipped");
   private transient Fetcher fetcher;
 
   FetchFn(RunContext context) {
@@ -47,6 +48,7 @@ final class FetchFn extends DoFn<KV<String, Iterable<FileItem>>, SourceResult> {
         f = fetcher.fetch(item.url(), item.expectedSha256(), source.authEnv());
       } catch (MissingSourceException e) {
         if (source.missing() == SourceSpec.MissingPolicy.SKIP) {
+          skippedFiles.inc();
           out.output(
               new SourceResult(
                   item.dataset(), null, null, new SkippedInput(item.url(), item.keys(), e.reason())));

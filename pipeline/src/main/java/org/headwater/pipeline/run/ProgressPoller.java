@@ -40,7 +40,7 @@ final class ProgressPoller {
       for (MetricResult<Long> c : q.getCounters()) {
         long v = c.getAttempted() == null ? 0 : c.getAttempted();
         switch (c.getName().getName()) {
-          case "files_fetched" -> files += v;
+          case "files_fetched", "files_skipped" -> files += v;
           case "bytes_fetched" -> bytes += v;
           case "chunks_written" -> chunks += v;
           default -> {}
