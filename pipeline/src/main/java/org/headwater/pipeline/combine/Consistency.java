@@ -1,7 +1,6 @@
 package org.headwater.pipeline.combine;
 
 import org.headwater.pipeline.SourceException;
-import org.headwater.pipeline.dataset.DatasetSchema;
 import org.headwater.pipeline.dataset.Dimension;
 import org.headwater.pipeline.dataset.Variable;
 
@@ -48,9 +47,5 @@ final class Consistency {
     return new SourceException(
         "cannot combine " + a.item().url() + " and " + b.item().url() + ": " + what
             + "; combine only files on the same grid (or subset/regrid them first)");
-  }
-
-  static String dims(DatasetSchema s) {
-    return Combiner.dimNames(s).toString();
   }
 }

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.headwater.pipeline.dataset.Attribute;
 import org.headwater.pipeline.dataset.DType;
-import ucar.ma2.DataType;
 
 /** Converts between NetCDF-Java attributes and Headwater's. */
 final class NetcdfAttributes {
@@ -41,19 +40,15 @@ final class NetcdfAttributes {
     if (a.isText()) {
       return new ucar.nc2.Attribute(a.name(), a.text());
     }
-    ucar.ma2.Array arr =
-        ucar.ma2.Array.factory(storage(a.type()), new int[] {a.values().size()});
+    ucar.ma2.Array arr = ucar.ma2.Array.factory(a.type().dataType(), new int[] {a.values().size()});
     for (int i = 0; i < a.values().size(); i++) {
-      arr.setDouble(i, ((Number) a.values().get(i)).doubleValue());
-      if (a.type() == DType.INT64 || a.type() == DType.UINT64) {
-        arr.setLong(i, ((Number) a.values().get(i)).longValue());
+      Number n = (Number) a.values().get(i);
+      if (a.type().isIntegral()) {
+        arr.setLong(i, n.longValue());
+      } else {
+        arr.setDouble(i, n.doubleValue());
       }
     }
-    ucar.nc2.Attribute out = new ucar.nc2.Attribute(a.name(), arr);
-    return out;
-  }
-
-  private static DataType storage(DType t) {
-    return t.dataType();
+    return new ucar.nc2.Attribute(a.name(), arr);
   }
 }

@@ -1,7 +1,5 @@
 package org.headwater.pipeline.output;
 
-import java.util.List;
-import java.util.Map;
 import org.headwater.pipeline.dataset.DatasetSchema;
 import org.headwater.pipeline.dataset.Variable;
 import org.headwater.pipeline.recipe.OutputSpec;
@@ -71,13 +69,5 @@ public final class Chunking {
     int len = schema.dimensionLength(split);
     int c = spec.chunks().get(split);
     return Math.max(1, (len + c - 1) / c);
-  }
-
-  static List<String> names(DatasetSchema schema) {
-    return schema.variableNames();
-  }
-
-  static Map<String, Integer> of(OutputSpec spec) {
-    return spec.chunks();
   }
 }

@@ -3,7 +3,6 @@ package org.headwater.pipeline.plan;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import org.headwater.pipeline.dataset.Attributes;
 import org.headwater.pipeline.dataset.Dataset;
 import org.headwater.pipeline.dataset.DatasetSchema;
 import org.headwater.pipeline.dataset.Variable;
@@ -110,9 +109,5 @@ public final class Describe {
       return "NaN";
     }
     return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : n.toString();
-  }
-
-  static String units(Variable v) {
-    return Attributes.text(v.attributes(), "units");
   }
 }
