@@ -17,6 +17,7 @@ import org.headwater.pipeline.recipe.RecipeParser;
 import org.headwater.pipeline.run.RunOptions;
 import org.headwater.publish.PublishRequest;
 import org.headwater.publish.PublishResult;
+import org.headwater.publish.PublicationLineage;
 import org.headwater.publish.Publisher;
 import org.headwater.pipeline.run.RunResult;
 import picocli.CommandLine.Command;
@@ -85,6 +86,9 @@ final class DemoCommand implements Callable<Integer> {
                   out.flush();
                 })
                 .build());
+    try (LineageStore s = LineageStore.open(lineageStore)) {
+      PublicationLineage.load(s, published);
+    }
     out.printf("metadata %s, resource map %s, DOI %s (DataCite test prefix 10.5072)%n",
         published.metadataPid(), published.resourceMapPid(), published.doi());
     out.println("cite as:");

@@ -43,5 +43,14 @@ class DemoIT {
         .contains("cite as:")
         .containsPattern("Carberry, J\\. \\d{4}\\. .*doi:10\\.5072/");
     assertThat(Files.list(tmp.resolve("archive")).count()).isPositive();
+
+    String doi = text.lines().filter(l -> l.startsWith("metadata doi:")).findFirst().orElseThrow()
+        .replaceFirst("^metadata (doi:\\S+),.*", "$1");
+    CliRun lineage = CliRun.of("lineage", doi, "--store", tmp.resolve("lineage").toString());
+    assertThat(lineage.code()).as(lineage.err()).isZero();
+    assertThat(lineage.out())
+        .as("the published DOI leads back through the outputs to the original source")
+        .contains("speed-netcdf [output]")
+        .contains("https://doi.org/10.5072/headwater-demo-greenland-projections [dataset]");
   }
 }

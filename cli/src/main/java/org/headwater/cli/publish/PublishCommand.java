@@ -12,6 +12,10 @@ import org.headwater.publish.dataone.AuthToken;
 import org.headwater.publish.sysmeta.AccessRule;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import org.headwater.cli.lineage.StoreOption;
+import org.headwater.provenance.store.LineageStore;
+import org.headwater.publish.PublicationLineage;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -66,6 +70,8 @@ public final class PublishCommand implements Callable<Integer> {
   Path schemas;
 
 
+  @Mixin StoreOption store;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -84,6 +90,11 @@ public final class PublishCommand implements Callable<Integer> {
         })
         .build();
     PublishResult r = Publisher.publish(req);
+    if (dryRun == null) {
+      try (LineageStore s = LineageStore.open(store.location())) {
+        PublicationLineage.load(s, r);
+      }
+    }
     out.println(r.alreadyPublished() ? "already published; nothing uploaded" : "published to " + r.node());
     out.println("metadata:     " + r.metadataPid());
     out.println("resource map: " + r.resourceMapPid());
