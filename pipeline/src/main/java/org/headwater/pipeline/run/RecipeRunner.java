@@ -15,6 +15,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
@@ -32,10 +33,8 @@ import org.headwater.pipeline.recipe.Recipe;
 import org.headwater.pipeline.recipe.SourceSpec;
 import org.headwater.pipeline.recipe.StepSpec;
 import org.headwater.pipeline.steps.Steps;
-import org.headwater.provenance.graph.ProvenanceGraphs;
 import org.headwater.provenance.graph.ProvenanceWriter;
 import org.headwater.provenance.record.InputRecord;
-import org.headwater.provenance.store.LineageStore;
 import org.headwater.provenance.record.OutputRecord;
 import org.headwater.provenance.record.RunRecord;
 import org.headwater.provenance.record.RunRecords;
@@ -84,9 +83,11 @@ public final class RecipeRunner {
     RunContext context =
         new RunContext(r, runId, staging.toString(), records.toString(), options.fetchOrDefault());
     LOG.info("run {} of recipe {} on {} in {}", runId, r.id(), Runners.name(options), runDir);
-    try {
+    try (ProvenanceCapture capture = ProvenanceCapture.start(options.store())) {
+      long t0 = System.nanoTime();
       execute(context, options);
-      RunRecord record = commit(r, runId, runDir, started, options);
+      LOG.info("run {}: pipeline done in {} ms", runId, (System.nanoTime() - t0) / 1_000_000);
+      RunRecord record = commit(r, runId, runDir, started, options, capture);
       LOG.info("run {} finished: {} outputs", runId, record.outputs().size());
       return new RunResult(runDir, record);
     } catch (RuntimeException e) {
@@ -108,7 +109,12 @@ public final class RecipeRunner {
   }
 
   private static RunRecord commit(
-      Recipe r, String runId, Path runDir, Instant started, RunOptions options) {
+      Recipe r,
+      String runId,
+      Path runDir,
+      Instant started,
+      RunOptions options,
+      ProvenanceCapture capture) {
     Path records = runDir.resolve(".records");
     Path staging = runDir.resolve(".staging");
     try {
@@ -124,8 +130,8 @@ public final class RecipeRunner {
               runId, RunRecord.SUCCEEDED, r.info(), started, Instant.now(),
               Versions.software(Runners.name(options)), inputs(plans), skipped(plans),
               steps(r, plans), outputs, null, notes(plans));
-      Model prov = ProvenanceGraphs.build(record, runDir);
-      ProvenanceWriter.write(prov, runDir);
+      Model prov = capture.build(record, runDir);
+      CompletableFuture<Path> written = capture.write(prov, runDir);
       Path outDir = runDir.resolve(OutputFormats.OUTPUTS);
       for (OutputSpec o : r.outputs()) {
         for (String file : OutputFormats.files(o)) {
@@ -136,11 +142,8 @@ public final class RecipeRunner {
       }
       Files2.deleteRecursively(staging);
       Files2.deleteRecursively(records);
-      if (options.store() != null) {
-        try (LineageStore store = LineageStore.open(options.store())) {
-          store.load(runId, prov);
-        }
-      }
+      capture.load(runId, prov);
+      written.join();
       RunRecords.write(record, runDir);
       return record;
     } catch (IOException e) {

@@ -2,7 +2,9 @@ package org.headwater.provenance.lineage;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.headwater.provenance.ProvenanceException;
@@ -34,6 +36,32 @@ public final class Lineages {
   public static LineageGraph lineage(LineageStore store, String target, Lineage.Direction direction, int depth) {
     return store.read(
         ds -> Lineage.walk(LineageStore.unionGraph(ds), Targets.resolve(ds, target), direction, depth));
+  }
+
+  /**
+   * The source roots of what {@code target} names (see {@link SourceRoots}): the rows the named
+   * query {@code source-roots.rq} gives for each resolved node, in target order, each row once;
+   * empty when it names nothing.
+   *
+   * @throws ProvenanceException when the upstream lineage has more than {@link
+   *     SourceRoots#MAX_NODES} nodes
+   */
+  public static List<SourceRoots.Root> roots(LineageStore store, String target) {
+    return store.read(
+        ds -> {
+          Graph union = LineageStore.unionGraph(ds);
+          Set<SourceRoots.Root> rows = new LinkedHashSet<>();
+          for (Node n : Targets.resolve(ds, target)) {
+            rows.addAll(
+                SourceRoots.of(union, n)
+                    .orElseThrow(
+                        () ->
+                            new ProvenanceException(
+                                "more than " + SourceRoots.MAX_NODES + " nodes upstream of " + n
+                                    + "; walk it with a depth limit (headwater lineage TARGET --upstream --depth N)")));
+          }
+          return List.copyOf(rows);
+        });
   }
 
   /**

@@ -1,12 +1,17 @@
 package org.headwater.provenance.store;
 
 import java.io.OutputStream;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.jena.graph.Node;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.query.Dataset;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryFactory;
 import org.apache.jena.query.QueryParseException;
+import org.apache.jena.query.ResultSet;
 import org.apache.jena.query.ResultSetFormatter;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.RDFFormat;
@@ -14,13 +19,25 @@ import org.apache.jena.query.QueryExecution;
 import org.apache.jena.query.QueryExecutionDatasetBuilder;
 import org.apache.jena.query.ResultSetFactory;
 import org.apache.jena.query.ResultSetRewindable;
+import org.apache.jena.sparql.engine.binding.Binding;
+import org.apache.jena.sparql.core.Var;
+import org.apache.jena.sparql.exec.RowSetStream;
 import org.apache.jena.update.UpdateFactory;
+import org.headwater.ontologies.NamedQuery;
 import org.headwater.provenance.ProvenanceException;
 import org.headwater.provenance.ReadOnlyException;
+import org.headwater.provenance.lineage.DownstreamImpact;
+import org.headwater.provenance.lineage.SourceRoots;
 
 /**
  * The {@code headwater query} facade: runs a SPARQL query (never an update) over the union of all
  * graphs in the store and prints the result.
+ *
+ * <p>The shipped {@code source-roots.rq} and {@code downstream-impact.rq} with only {@code ?target}
+ * bound are answered by {@link SourceRoots} and {@link DownstreamImpact}, iterative walks that give
+ * the same rows several times faster than Jena's evaluation of their property paths (falling back
+ * to SPARQL beyond their node limit). Every other query, including edited copies of the shipped
+ * ones, runs as SPARQL.
  */
 public final class StoreQueries {
   /** Result formats for SELECT and ASK; CONSTRUCT and DESCRIBE always print Turtle. */
@@ -67,6 +84,10 @@ public final class StoreQueries {
   public static long run(LineageStore store, Query query, Map<String, Node> bindings, Format format, OutputStream out) {
     return store.read(
         ds -> {
+          Optional<ResultSetRewindable> walked = walk(ds, query, bindings);
+          if (walked.isPresent()) {
+            return write(walked.get(), query, format, out);
+          }
           QueryExecutionDatasetBuilder b = QueryExecution.dataset(ds).query(query);
           var model = ds.getDefaultModel();
           bindings.forEach((var, node) -> b.substitution(var, model.asRDFNode(node)));
@@ -103,6 +124,26 @@ public final class StoreQueries {
       n++;
     }
     return n;
+  }
+
+  /** The shipped source-roots or downstream-impact query with only ?target bound, by a walk. */
+  private static Optional<ResultSetRewindable> walk(Dataset ds, Query query, Map<String, Node> bindings) {
+    Node target = bindings.size() == 1 ? bindings.get("target") : null;
+    if (target == null) {
+      return Optional.empty();
+    }
+    Graph union = LineageStore.unionGraph(ds);
+    Optional<List<Binding>> rows = Optional.empty();
+    List<Var> vars = List.of();
+    if (query.equals(NamedQuery.SOURCE_ROOTS.query())) {
+      rows = SourceRoots.of(union, target).map(r -> r.stream().map(SourceRoots.Root::binding).toList());
+      vars = List.of(SourceRoots.ROOT, SourceRoots.LABEL);
+    } else if (query.equals(NamedQuery.DOWNSTREAM_IMPACT.query())) {
+      rows = DownstreamImpact.of(union, target).map(r -> r.stream().map(DownstreamImpact.Derived::binding).toList());
+      vars = DownstreamImpact.VARS;
+    }
+    List<Var> v = vars;
+    return rows.map(r -> ResultSetFactory.makeRewindable(ResultSet.adapt(RowSetStream.create(v, r.iterator()))));
   }
 
   private static boolean isUpdate(String sparql) {

@@ -24,24 +24,30 @@ import org.headwater.provenance.Fixtures;
 import org.headwater.provenance.graph.ProvIris;
 import org.headwater.provenance.graph.ProvenanceGraphs;
 import org.headwater.provenance.lineage.Lineage;
+import org.headwater.provenance.lineage.DownstreamImpact;
 import org.headwater.provenance.lineage.LineageGraph;
+import org.headwater.provenance.lineage.SourceRoots;
 import org.headwater.provenance.record.InputRecord;
 import org.headwater.provenance.record.OutputRecord;
 import org.headwater.provenance.record.RunRecord;
 import org.headwater.provenance.record.StepRecord;
 import org.headwater.provenance.record.VariableRecord;
 import org.headwater.provenance.store.LineageStore;
+import org.headwater.provenance.store.StoreQueries;
 
 /**
  * Lineage-store benchmark (not a unit test; see bench/provenance/README.md). Generates runs in
  * lanes (chains hundreds deep; each run reads {@code SOURCES} fresh files from its lane's DOI plus
  * the previous run's output; every 50 levels a run also reads another lane's output: fan-in and
- * fan-out), builds and validates each run's PROV graph, loads it (one transaction per run), then
- * times the named upstream-roots and downstream-impact SPARQL queries and Headwater's iterative
- * walk for targets with about 1,000 ancestors / descendants. Writes a slice of about {@code
+ * fan-out), builds and validates each run's PROV graph, bulk-loads all but the last levels (TDB2
+ * phased loader) and loads those one transaction per run (as {@code headwater run} does), then
+ * times the named upstream-roots and downstream-impact SPARQL queries, the {@link SourceRoots}
+ * walk behind {@code StoreQueries}, and Headwater's iterative lineage walk for targets with about 1,000 ancestors / descendants. Writes a slice of about {@code
  * slice} triples containing those targets' lineage as N-Triples for the rdflib comparison.
  *
- * <p>Args: {@code WORKDIR TARGET_TRIPLES SLICE_TRIPLES REPS}.
+ * <p>Args: {@code WORKDIR TARGET_TRIPLES SLICE_TRIPLES REPS}; {@code -Dbench.perRunLevels=N} (default
+ * 10) sets how many of the deepest levels load one transaction per run; {@code -Dbench.reuse=true}
+ * only times the queries again on the store and targets an earlier run left in {@code WORKDIR}.
  */
 public final class LineageBench {
   static final int LANES = 20;
@@ -60,39 +66,87 @@ public final class LineageBench {
     int depth = (int) Math.max(2, targetTriples / perRun / LANES);
     System.out.printf("runs: %d lanes x %d deep = %d runs, ~%d triples each%n", LANES, depth, LANES * depth, perRun);
 
-    long buildNanos = 0;
-    long loadNanos = 0;
+    // The last PER_RUN levels go in the way `headwater run` loads them (one durable transaction per
+    // run, onto the full store); everything before them through the TDB2 bulk loader.
+    int perRunLevels = Math.min(depth, Integer.parseInt(System.getProperty("bench.perRunLevels", "10")));
+    int bulkLevels = depth - perRunLevels;
+    long[] buildNanos = {0};
     long triples = 0;
+    boolean reuse = Boolean.getBoolean("bench.reuse") && Files.exists(work.resolve("targets.txt"));
     try (LineageStore store = LineageStore.open(work.resolve("store"))) {
-      for (int d = 0; d < depth; d++) {
+      if (reuse) { // time the queries again on the store and targets of an earlier run
+        List<String> targets = Files.readAllLines(work.resolve("targets.txt"));
+        queries(store, NodeFactory.createURI(targets.get(0)), NodeFactory.createURI(targets.get(1)), reps);
+        return;
+      }
+      long t0 = System.nanoTime();
+      long bulk = store.bulkLoad(new java.util.Iterator<Map.Entry<String, org.apache.jena.graph.Graph>>() {
+        int next = 0;
+
+        @Override
+        public boolean hasNext() {
+          return next < bulkLevels * LANES;
+        }
+
+        @Override
+        public Map.Entry<String, org.apache.jena.graph.Graph> next() {
+          int l = next % LANES;
+          int d = next++ / LANES;
+          long b0 = System.nanoTime();
+          Model m = ProvenanceGraphs.build(run(l, d), null);
+          buildNanos[0] += System.nanoTime() - b0;
+          return Map.entry(ProvenanceGraphs.graphName(runId(l, d)), m.getGraph());
+        }
+      });
+      double bulkSecs = (System.nanoTime() - t0 - buildNanos[0]) / 1e9;
+      triples += bulk;
+      System.out.printf("LOADED-BULK %,d triples in %d runs (TDB2 phased bulk loader, one transaction): %.1f s"
+          + " excluding graph build -> %.0f triples/s; build+validate %.1f s%n",
+          bulk, bulkLevels * LANES, bulkSecs, bulk / bulkSecs, buildNanos[0] / 1e9);
+
+      long loadNanos = 0;
+      long perRunTriples = 0;
+      for (int d = bulkLevels; d < depth; d++) {
         for (int l = 0; l < LANES; l++) {
-          long t0 = System.nanoTime();
           Model m = ProvenanceGraphs.build(run(l, d), null);
           long t1 = System.nanoTime();
           store.load(runId(l, d), m);
           loadNanos += System.nanoTime() - t1;
-          buildNanos += t1 - t0;
-          triples += m.size();
-        }
-        if (d % 50 == 0) {
-          System.out.printf("  depth %d: %,d triples, load %.0f triples/s%n", d, triples, triples / (loadNanos / 1e9));
+          perRunTriples += m.size();
         }
       }
-      System.out.printf("LOADED %,d triples in %d runs: load %.1f s (%.0f triples/s, one transaction per run);"
-          + " build+validate %.1f s%n", triples, LANES * depth, loadNanos / 1e9, triples / (loadNanos / 1e9), buildNanos / 1e9);
+      triples += perRunTriples;
+      System.out.printf("LOADED-PER-RUN %,d triples in %d runs (LineageStore.load, one durable transaction per run,"
+          + " onto the bulk-loaded store): %.1f s -> %.0f triples/s, %.1f ms per run%n",
+          perRunTriples, perRunLevels * LANES, loadNanos / 1e9, perRunTriples / (loadNanos / 1e9),
+          loadNanos / 1e6 / Math.max(1, perRunLevels * LANES));
+      System.out.printf("STORE %,d triples, %d runs (%d lanes x %d deep)%n", triples, LANES * depth, LANES, depth);
 
       Node up = pick(store, Lineage.Direction.UPSTREAM, depth);
       Node down = pickDown(store, depth);
+      queries(store, up, down, reps);
+      writeSlice(store, work.resolve("slice.nt"), sliceTriples, up, down);
+      Files.writeString(work.resolve("targets.txt"), up.getURI() + "\n" + down.getURI() + "\n");
+    }
+  }
+
+  private static void queries(LineageStore store, Node up, Node down, int reps) {
       Map<String, Object> report = new LinkedHashMap<>();
       report.put("upTarget", up.getURI());
       report.put("downTarget", down.getURI());
       time(report, "jena-sparql source-roots", reps, () -> select(store, NamedQuery.SOURCE_ROOTS, up));
+      time(report, "headwater SourceRoots walk", reps, () -> roots(store, up).size());
+      time(report, "StoreQueries source-roots.rq", reps, () -> (int) StoreQueries.run(store,
+          NamedQuery.SOURCE_ROOTS.query(), Map.of("target", up), StoreQueries.Format.CSV, OutputStream.nullOutputStream()));
+      System.out.printf("SAME-ROOTS walk == SPARQL: %s%n", roots(store, up).equals(selectRows(store, NamedQuery.SOURCE_ROOTS, up)));
       time(report, "jena-sparql downstream-impact", reps, () -> select(store, NamedQuery.DOWNSTREAM_IMPACT, down));
+      time(report, "headwater DownstreamImpact walk", reps, () -> impact(store, down).size());
+      time(report, "StoreQueries downstream-impact.rq", reps, () -> (int) StoreQueries.run(store,
+          NamedQuery.DOWNSTREAM_IMPACT.query(), Map.of("target", down), StoreQueries.Format.CSV, OutputStream.nullOutputStream()));
+      System.out.printf("SAME-IMPACT walk == SPARQL (as sets): %s%n",
+          new HashSet<>(impact(store, down)).equals(new HashSet<>(selectImpact(store, down))));
       time(report, "headwater-walk upstream", reps, () -> walk(store, up, Lineage.Direction.UPSTREAM));
       time(report, "headwater-walk downstream", reps, () -> walk(store, down, Lineage.Direction.DOWNSTREAM));
-      writeSlice(store, work.resolve("slice.nt"), sliceTriples, up, down);
-      Files.writeString(work.resolve("targets.txt"), up.getURI() + "\n" + down.getURI() + "\n");
-    }
   }
 
   static String runId(int lane, int depth) {
@@ -174,6 +228,39 @@ public final class LineageBench {
         qe.execSelect().forEachRemaining(r -> n[0]++);
       }
       return n[0];
+    });
+  }
+
+  private static List<SourceRoots.Root> roots(LineageStore store, Node target) {
+    return store.read(ds -> SourceRoots.of(LineageStore.unionGraph(ds), target).orElseThrow());
+  }
+
+  private static List<DownstreamImpact.Derived> impact(LineageStore store, Node target) {
+    return store.read(ds -> DownstreamImpact.of(LineageStore.unionGraph(ds), target).orElseThrow());
+  }
+
+  private static List<DownstreamImpact.Derived> selectImpact(LineageStore store, Node target) {
+    return store.read(ds -> {
+      List<DownstreamImpact.Derived> rows = new ArrayList<>();
+      try (QueryExecution qe = QueryExecution.dataset(ds).query(NamedQuery.DOWNSTREAM_IMPACT.query())
+          .substitution("target", ds.getDefaultModel().asRDFNode(target)).build()) {
+        qe.execSelect().forEachRemaining(r -> rows.add(new DownstreamImpact.Derived(r.get("derived").asNode(),
+            r.contains("sha256") ? r.get("sha256").asNode() : null,
+            r.contains("activity") ? r.get("activity").asNode() : null)));
+      }
+      return rows;
+    });
+  }
+
+  private static List<SourceRoots.Root> selectRows(LineageStore store, NamedQuery q, Node target) {
+    return store.read(ds -> {
+      List<SourceRoots.Root> rows = new ArrayList<>();
+      try (QueryExecution qe = QueryExecution.dataset(ds).query(q.query())
+          .substitution("target", ds.getDefaultModel().asRDFNode(target)).build()) {
+        qe.execSelect().forEachRemaining(r -> rows.add(
+            new SourceRoots.Root(r.get("root").asNode(), r.contains("label") ? r.get("label").asNode() : null)));
+      }
+      return rows;
     });
   }
 
