@@ -86,9 +86,11 @@ public final class RecipeRunner {
     try (ProvenanceCapture capture = ProvenanceCapture.start(options.store())) {
       long t0 = System.nanoTime();
       execute(context, options);
-      LOG.info("run {}: pipeline done in {} ms", runId, (System.nanoTime() - t0) / 1_000_000);
+      long t1 = System.nanoTime();
       RunRecord record = commit(r, runId, runDir, started, options, capture);
-      LOG.info("run {} finished: {} outputs", runId, record.outputs().size());
+      LOG.info(
+          "run {} finished: {} outputs; pipeline {} ms, provenance and commit {} ms",
+          runId, record.outputs().size(), (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000);
       return new RunResult(runDir, record);
     } catch (RuntimeException e) {
       RecipeException failure = Failures.unwrap(e);
