@@ -6,7 +6,8 @@
 #   N            numbers of daily files (default: 365 1460)
 #   --repeats K  runs per tool and N, interleaved (default 3); medians are reported
 #   --hw-opts    a Headwater configuration: JVM options as HEADWATER_JAVA_OPTS would take them;
-#                repeat for several configurations (default: one with the JVM's defaults, "")
+#                repeat for several configurations (default: "" (the JVM's defaults, as
+#                ./headwater runs) and "-Xmx256m" (capped heap))
 #   --keep       keep the generated sources and the last stores (default: delete them)
 #   --no-build   do not build; use what cli/target and the module jars hold now
 #   --work DIR   where sources, stores, logs and results go (default: a new /tmp directory)
@@ -25,13 +26,13 @@ while [ $# -gt 0 ]; do
     --no-build) BUILD=0; shift ;;
     --work) WORK="$2"; shift 2 ;;
     --hw-opts) HW_OPTS+=("$2"); HW_OPTS_SET=1; shift 2 ;;
-    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
     -*) echo "run.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
     *) SIZES+=("$1"); shift ;;
   esac
 done
 [ ${#SIZES[@]} -gt 0 ] || SIZES=(365 1460)
-[ "$HW_OPTS_SET" = 1 ] || HW_OPTS=("")
+[ "$HW_OPTS_SET" = 1 ] || HW_OPTS=("" "-Xmx256m")
 [ -n "$WORK" ] || WORK="$(mktemp -d /tmp/headwater-convert-bench.XXXX)"
 mkdir -p "$WORK"
 WORK="$(cd "$WORK" && pwd)"
@@ -41,6 +42,7 @@ RESULTS="$WORK/results.jsonl"
 cleanup() {
   if [ "$KEEP" = 0 ]; then
     rm -rf "$WORK/src" "$WORK/hw" "$WORK/xarray" "$WORK/lib"
+    gzip -qf "$WORK"/logs/*.log 2>/dev/null || true
   fi
 }
 trap cleanup EXIT
@@ -79,7 +81,9 @@ echo "sources: $(du -sh "$WORK/src" | cut -f1)"
 {
   echo "machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/Mem:/{print $2}') GB RAM"
   echo "java: $(java -version 2>&1 | head -1)"
-  echo "python: $("$PY" -c 'import xarray, dask, zarr, numcodecs, netCDF4, sys; print(sys.version.split()[0], "xarray", xarray.__version__, "dask", dask.__version__, "zarr", zarr.__version__, "numcodecs", numcodecs.__version__, "netCDF4", netCDF4.__version__)')"
+  echo "python: $("$PY" --version 2>&1)"
+  echo "debian packages: $(dpkg-query -W -f '${Package} ${Version}, ' python3-xarray python3-dask \
+    python3-zarr python3-numcodecs python3-netcdf4 libnetcdf19 libhdf5-103-1 zlib1g 2>/dev/null)"
   echo "headwater: $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown) + working tree"
 } | tee "$WORK/machine.txt"
 
@@ -88,10 +92,14 @@ hw_label() { if [ -z "$1" ]; then echo "headwater"; else echo "headwater $1"; fi
 run_headwater() {  # N REP OPTS
   local n=$1 rep=$2 opts=$3 dir="$WORK/hw/$1"
   rm -rf "$dir"; mkdir -p "$dir"
-  # shellcheck disable=SC2086  # opts are JVM options, split like the launcher splits them
-  "$PY" "$HERE/measure.py" "$RESULTS" "$(hw_label "$opts")" "$n" "$rep" "$WORK/logs/hw-$n-$rep.log" -- \
+  # The same command line as `./headwater run` (launcher: java $HEADWATER_JAVA_OPTS $JNA
+  # -Dheadwater.home=... -cp ...), with a fresh lineage store per run inside the work directory,
+  # so runs neither depend on nor grow the user's ~/.headwater/lineage.
+  # shellcheck disable=SC2086  # opts are JVM options, split as the launcher splits them
+  "$PY" "$HERE/measure.py" "$RESULTS" "$(hw_label "$opts")" "$n" "$rep" \
+    "$WORK/logs/hw-$n-$rep-$(echo "$opts" | tr -c 'A-Za-z0-9\n' '_').log" -- \
     java $opts $JNA -Dheadwater.home="$ROOT" -cp "$CP" org.headwater.cli.Headwater \
-    run "$WORK/recipe-$n.yaml" --work "$dir" --param "source_root=file:$WORK/src"
+    run "$WORK/recipe-$n.yaml" --work "$dir" --store "$dir/lineage" --param "source_root=file:$WORK/src"
 }
 
 run_xarray() {  # N REP
@@ -107,20 +115,29 @@ for n in "${SIZES[@]}"; do
   echo "N=$n: $REPEATS repeats, interleaved"
   for rep in $(seq 1 "$REPEATS"); do
     # Alternate who goes first, so neither side always runs on a warmer page cache.
+    # A failed run is recorded (and reported by summarize.py); the benchmark goes on.
     if [ $((rep % 2)) = 1 ]; then
-      for o in "${HW_OPTS[@]}"; do run_headwater "$n" "$rep" "$o"; done
-      run_xarray "$n" "$rep"
+      for o in "${HW_OPTS[@]}"; do run_headwater "$n" "$rep" "$o" || true; done
+      run_xarray "$n" "$rep" || true
     else
-      run_xarray "$n" "$rep"
-      for o in "${HW_OPTS[@]}"; do run_headwater "$n" "$rep" "$o"; done
+      run_xarray "$n" "$rep" || true
+      for o in "${HW_OPTS[@]}"; do run_headwater "$n" "$rep" "$o" || true; done
     fi
     if [ "$rep" = 1 ]; then
-      store=$(ls -d "$WORK"/hw/"$n"/runs/*/outputs/bench.zarr)
-      "$PY" "$HERE/verify.py" "$store" "$WORK/xarray/$n.zarr" | tee -a "$WORK/verify.txt"
+      store=$(ls -d "$WORK"/hw/"$n"/runs/*/outputs/bench.zarr 2>/dev/null | head -1)
+      if [ -n "$store" ] && [ -d "$WORK/xarray/$n.zarr" ]; then
+        "$PY" "$HERE/verify.py" "$store" "$WORK/xarray/$n.zarr" | tee -a "$WORK/verify.txt" || true
+      else
+        echo "verify: skipped for N=$n (a store is missing)" | tee -a "$WORK/verify.txt"
+      fi
     fi
   done
   [ "$KEEP" = 1 ] || rm -rf "$WORK/hw/$n" "$WORK/xarray/$n.zarr"
 done
 
-"$PY" "$HERE/summarize.py" "$RESULTS" | tee "$WORK/summary.md"
+{ "$PY" "$HERE/summarize.py" "$RESULTS"; echo; cat "$WORK/verify.txt"; } | tee "$WORK/summary.md"
 echo "results: $RESULTS, $WORK/summary.md"
+if grep -q DIFFERENT "$WORK/verify.txt"; then
+  echo "run.sh: the stores differ: the comparison is not like for like" >&2
+  exit 1
+fi

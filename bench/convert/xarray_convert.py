@@ -39,5 +39,6 @@ def main():
     # compressor; the dask chunks (30 along time) become the Zarr chunks.
     ds.to_zarr(store, mode="w", consolidated=True)
 
+
 if __name__ == "__main__":
     main()

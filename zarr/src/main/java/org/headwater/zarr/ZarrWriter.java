@@ -1,6 +1,7 @@
 package org.headwater.zarr;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +14,8 @@ import java.util.Objects;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
+import org.headwater.zarr.internal.ChunkBytes;
+import org.headwater.zarr.internal.Codecs;
 import org.headwater.zarr.internal.Json;
 import org.headwater.zarr.internal.StoreFiles;
 import ucar.ma2.Array;
@@ -184,13 +187,37 @@ public final class ZarrWriter {
       throw new ZarrException(where + ": data shape " + Arrays.toString(data.getShape())
           + " does not match the chunk's region shape " + Arrays.toString(region) + ": pass exactly the region");
     }
+    Path file = root.resolve(name).resolve(key);
+    // A full chunk whose array storage already holds its values in C order is streamed from the
+    // storage through a streaming codec (zlib, none) into the file: no whole-chunk byte copies.
+    // Any other chunk (sectioned data, the padded last chunk, zstd, blosc) is encoded in memory.
+    Object storage = Arrays.equals(region, meta.chunks()) ? ChunkBytes.storage(data) : null;
+    if (storage != null && Codecs.isStreaming(meta.compressor())) {
+      createParent(file, chunkIndex, stored, where);
+      try {
+        StoreFiles.writeAtomically(file, out -> {
+          try (OutputStream encoded = Codecs.encoding(meta.compressor(), out)) {
+            ChunkBytes.write(storage, stored.byteOrder(), encoded);
+          }
+        });
+      } catch (ZarrException e) {
+        throw e;
+      } catch (RuntimeException e) {
+        throw new ZarrException("cannot encode " + where + " with " + meta.compressor().toJson() + ": " + e, e);
+      }
+      return;
+    }
     byte[] bytes;
     try {
       bytes = ChunkCodec.encode(stored, data);
     } catch (RuntimeException e) {
       throw new ZarrException("cannot encode " + where + " with " + meta.compressor().toJson() + ": " + e, e);
     }
-    Path file = root.resolve(name).resolve(key);
+    createParent(file, chunkIndex, stored, where);
+    StoreFiles.writeAtomically(file, bytes);
+  }
+
+  private static void createParent(Path file, int[] chunkIndex, ZarrayJson.Stored stored, String where) {
     if (stored.separator().equals("/") && chunkIndex.length > 1) {
       try {
         Files.createDirectories(file.getParent());
@@ -198,7 +225,6 @@ public final class ZarrWriter {
         throw new ZarrException("cannot create directory for " + where + ": " + e, e);
       }
     }
-    StoreFiles.writeAtomically(file, bytes);
   }
 
   /**

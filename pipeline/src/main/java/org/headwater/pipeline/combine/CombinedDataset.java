@@ -64,7 +64,7 @@ public final class CombinedDataset implements Dataset {
       Array piece;
       if (layout.newDim()) {
         piece = files.open(p).read(variable, drop(fileOrigin, axis), drop(fileShape, axis));
-        piece = piece.reshape(fileShape);
+        piece = piece.reshapeNoCopy(fileShape);
       } else {
         piece = files.open(p).read(variable, fileOrigin, fileShape);
       }
@@ -85,13 +85,60 @@ public final class CombinedDataset implements Dataset {
     throw new IllegalStateException("no file provides '" + variable + "'");
   }
 
-  /** Copies {@code src} into {@code dst} at {@code origin}. */
+  /**
+   * Copies {@code src} into {@code dst} at {@code origin}. When the region is one contiguous run
+   * of {@code dst} (the usual case: whole slabs along the first axis) and both arrays hold the
+   * same primitive type in index order, this is a single {@link System#arraycopy}.
+   */
   static void copyInto(Array dst, int[] origin, Array src) {
+    int offset = contiguousOffset(dst, origin, src.getShape());
+    if (offset >= 0 && src.getElementType() == dst.getElementType()) {
+      Object to = dst.get1DJavaArray(dst.getElementType());
+      Object from = src.get1DJavaArray(src.getElementType());
+      int n = (int) src.getSize();
+      if (to == dst.getStorage()
+          && java.lang.reflect.Array.getLength(to) == dst.getSize()
+          && java.lang.reflect.Array.getLength(from) >= n) {
+        System.arraycopy(from, 0, to, offset, n);
+        return;
+      }
+    }
     try {
       MAMath.copy(dst.sectionNoReduce(origin, src.getShape(), null), src);
     } catch (InvalidRangeException e) {
       throw new IllegalStateException("bad copy region: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * The position in {@code dst}'s C-order storage where the region {@code origin}/{@code shape}
+   * starts, if the region is contiguous there (leading axes of length 1, then at most one partial
+   * axis, then full axes); otherwise -1.
+   */
+  private static int contiguousOffset(Array dst, int[] origin, int[] shape) {
+    int[] full = dst.getShape();
+    if (full.length != shape.length) {
+      return -1;
+    }
+    int partial = -1;
+    for (int i = shape.length - 1; i >= 0; i--) {
+      if (shape[i] != full[i]) {
+        partial = i;
+        break;
+      }
+    }
+    for (int i = 0; i < partial; i++) {
+      if (shape[i] != 1) {
+        return -1;
+      }
+    }
+    long offset = 0;
+    long stride = 1;
+    for (int i = shape.length - 1; i >= 0; i--) {
+      offset += origin[i] * stride;
+      stride *= full[i];
+    }
+    return offset > Integer.MAX_VALUE ? -1 : (int) offset;
   }
 
   private static int[] drop(int[] a, int axis) {

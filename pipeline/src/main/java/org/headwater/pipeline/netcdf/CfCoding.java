@@ -120,18 +120,94 @@ public record CfCoding(
       return raw;
     }
     Array out = Array.factory(decoded.dataType(), raw.getShape());
-    IndexIterator in = raw.getIndexIterator();
+    Object in = contiguous(raw);
+    Object dst = out.getStorage();
+    if (in != null && (dst instanceof float[] || dst instanceof double[])) {
+      decodeInto(in, dst);
+      return out;
+    }
+    IndexIterator it = raw.getIndexIterator();
     IndexIterator o = out.getIndexIterator();
     boolean unsigned = stored.unsigned();
-    while (in.hasNext()) {
-      double v = unsigned ? unsignedValue(in, stored) : in.getDoubleNext();
-      if (isMissing(v)) {
-        o.setDoubleNext(Double.NaN);
-      } else {
-        o.setDoubleNext(v * scale + offset);
-      }
+    while (it.hasNext()) {
+      double v = unsigned ? unsignedValue(it, stored) : it.getDoubleNext();
+      o.setDoubleNext(value(v));
     }
     return out;
+  }
+
+  /** The decoded value of one stored value (as a double), NaN when missing. */
+  private double value(double v) {
+    return isMissing(v) ? Double.NaN : v * scale + offset;
+  }
+
+  /**
+   * Decodes a whole primitive array into a float[] or double[] of the same length: the same
+   * arithmetic as the element-by-element path, in plain loops.
+   */
+  private void decodeInto(Object in, Object dst) {
+    boolean unsigned = stored.unsigned();
+    int n = java.lang.reflect.Array.getLength(in);
+    float[] f = dst instanceof float[] a ? a : null;
+    double[] d = dst instanceof double[] a ? a : null;
+    if (in instanceof short[] s) {
+      for (int i = 0; i < n; i++) {
+        double x = value(unsigned ? s[i] & 0xffff : s[i]);
+        if (f != null) {
+          f[i] = (float) x;
+        } else {
+          d[i] = x;
+        }
+      }
+    } else if (in instanceof byte[] b) {
+      for (int i = 0; i < n; i++) {
+        double x = value(unsigned ? b[i] & 0xff : b[i]);
+        if (f != null) {
+          f[i] = (float) x;
+        } else {
+          d[i] = x;
+        }
+      }
+    } else if (in instanceof int[] a) {
+      for (int i = 0; i < n; i++) {
+        double x = value(unsigned ? a[i] & 0xffffffffL : a[i]);
+        if (f != null) {
+          f[i] = (float) x;
+        } else {
+          d[i] = x;
+        }
+      }
+    } else if (in instanceof float[] a) {
+      for (int i = 0; i < n; i++) {
+        double x = value(a[i]);
+        if (f != null) {
+          f[i] = (float) x;
+        } else {
+          d[i] = x;
+        }
+      }
+    } else {
+      for (int i = 0; i < n; i++) {
+        double x = value(java.lang.reflect.Array.getDouble(in, i));
+        if (f != null) {
+          f[i] = (float) x;
+        } else {
+          d[i] = x;
+        }
+      }
+    }
+  }
+
+  /** The values of {@code a} in index order as a primitive array, or null (e.g. char, string). */
+  private static Object contiguous(Array a) {
+    Class<?> t = a.getElementType();
+    if (!t.isPrimitive() || t == char.class || t == boolean.class) {
+      return null;
+    }
+    Object storage = a.get1DJavaArray(t);
+    return java.lang.reflect.Array.getLength(storage) == a.getSize()
+        ? storage
+        : a.copyTo1DJavaArray();
   }
 
   private boolean isMissing(double v) {

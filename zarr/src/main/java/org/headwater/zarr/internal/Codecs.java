@@ -2,9 +2,11 @@ package org.headwater.zarr.internal;
 
 import com.github.luben.zstd.Zstd;
 import com.scalableminds.bloscjava.Blosc;
-import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.util.zip.DataFormatException;
 import java.util.zip.Deflater;
+import java.util.zip.DeflaterOutputStream;
 import java.util.zip.Inflater;
 import org.headwater.zarr.Compressor;
 
@@ -37,6 +39,44 @@ public final class Codecs {
     };
   }
 
+  /** Whether {@link #encoding} can compress with {@code c} as a stream. */
+  public static boolean isStreaming(Compressor c) {
+    return c.id().equals("zlib") || c.id().equals("none");
+  }
+
+  /**
+   * A stream that compresses what is written to it into {@code out}, with the same bytes as
+   * {@link #encode} gives for the whole input. Closing it finishes the compressed stream and
+   * closes {@code out}.
+   *
+   * @param c a compressor for which {@link #isStreaming} holds
+   * @param out where the compressed bytes go
+   * @return the compressing stream
+   */
+  public static OutputStream encoding(Compressor c, OutputStream out) {
+    return switch (c.id()) {
+      case "none" -> out;
+      case "zlib" -> new ZlibOutputStream(out, c.level());
+      default -> throw new IllegalStateException("compressor " + c.id() + " does not stream");
+    };
+  }
+
+  /** A zlib stream that owns (and ends) its {@link Deflater}. */
+  private static final class ZlibOutputStream extends DeflaterOutputStream {
+    ZlibOutputStream(OutputStream out, int level) {
+      super(out, new Deflater(level, false), 64 * 1024);
+    }
+
+    @Override
+    public void close() throws IOException {
+      try {
+        super.close();
+      } finally {
+        def.end();
+      }
+    }
+  }
+
   /**
    * Decompresses one chunk.
    *
@@ -61,12 +101,18 @@ public final class Codecs {
     try {
       deflater.setInput(raw);
       deflater.finish();
-      ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(64, raw.length / 2));
-      byte[] buf = new byte[64 * 1024];
+      // zlib's deflateBound for the default window and memory level, plus the zlib wrapper: one
+      // deflate call normally fits, so the output is copied once (to its exact length).
+      long bound = (long) raw.length + (raw.length >> 12) + (raw.length >> 14) + (raw.length >> 25) + 13 + 6;
+      byte[] out = new byte[(int) Math.min(bound, Integer.MAX_VALUE - 16)];
+      int n = 0;
       while (!deflater.finished()) {
-        out.write(buf, 0, deflater.deflate(buf));
+        if (n == out.length) {
+          out = java.util.Arrays.copyOf(out, out.length + Math.max(64, out.length / 2));
+        }
+        n += deflater.deflate(out, n, out.length - n);
       }
-      return out.toByteArray();
+      return n == out.length ? out : java.util.Arrays.copyOf(out, n);
     } finally {
       deflater.end();
     }

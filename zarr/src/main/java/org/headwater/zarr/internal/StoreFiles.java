@@ -1,6 +1,8 @@
 package org.headwater.zarr.internal;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -28,11 +30,7 @@ public final class StoreFiles {
     Path tmp = target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
     try {
       Files.write(tmp, bytes);
-      try {
-        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-      }
+      move(tmp, target);
     } catch (IOException e) {
       try {
         Files.deleteIfExists(tmp);
@@ -41,6 +39,49 @@ public final class StoreFiles {
       }
       throw new ZarrException("cannot write " + target + ": " + e
           + ": check that the directory exists, is writable and the disk is not full", e);
+    }
+  }
+
+  /** Content written to a stream. */
+  @FunctionalInterface
+  public interface Content {
+    /** Writes the content to {@code out} and closes it. */
+    void writeTo(OutputStream out) throws IOException;
+  }
+
+  /**
+   * Like {@link #writeAtomically(Path, byte[])}, with the content written as a stream.
+   *
+   * @param target the final file
+   * @param content writes the file's bytes
+   * @throws ZarrException naming {@code target} if the write fails
+   */
+  public static void writeAtomically(Path target, Content content) {
+    Path tmp = target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
+    try {
+      try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 64 * 1024)) {
+        content.writeTo(out);
+      }
+      move(tmp, target);
+    } catch (IOException | RuntimeException e) {
+      try {
+        Files.deleteIfExists(tmp);
+      } catch (IOException suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      if (e instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new ZarrException("cannot write " + target + ": " + e
+          + ": check that the directory exists, is writable and the disk is not full", e);
+    }
+  }
+
+  private static void move(Path tmp, Path target) throws IOException {
+    try {
+      Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
     }
   }
 
