@@ -19,6 +19,8 @@ import org.headwater.zarr.internal.Codecs;
 import org.headwater.zarr.internal.Json;
 import org.headwater.zarr.internal.StoreFiles;
 import ucar.ma2.Array;
+import ucar.ma2.InvalidRangeException;
+import ucar.ma2.MAMath;
 
 /**
  * Writes a Zarr v2 directory store laid out the way xarray writes datasets: one root group, one
@@ -188,11 +190,16 @@ public final class ZarrWriter {
           + " does not match the chunk's region shape " + Arrays.toString(region) + ": pass exactly the region");
     }
     Path file = root.resolve(name).resolve(key);
-    // A full chunk whose array storage already holds its values in C order is streamed from the
-    // storage through a streaming codec (zlib, none) into the file: no whole-chunk byte copies.
-    // Any other chunk (sectioned data, the padded last chunk, zstd, blosc) is encoded in memory.
-    Object storage = Arrays.equals(region, meta.chunks()) ? ChunkBytes.storage(data) : null;
-    if (storage != null && Codecs.isStreaming(meta.compressor())) {
+    // With a streaming codec (zlib, none) the chunk's values are streamed into the file from one
+    // array in C order (the data's own storage when it is already that: no whole-chunk copies).
+    // zstd and blosc chunks are encoded in memory.
+    if (Codecs.isStreaming(meta.compressor())) {
+      Object storage;
+      try {
+        storage = cOrderValues(meta, data, region);
+      } catch (RuntimeException e) {
+        throw new ZarrException("cannot encode " + where + " with " + meta.compressor().toJson() + ": " + e, e);
+      }
       createParent(file, chunkIndex, stored, where);
       try {
         StoreFiles.writeAtomically(file, out -> {
@@ -215,6 +222,26 @@ public final class ZarrWriter {
     }
     createParent(file, chunkIndex, stored, where);
     StoreFiles.writeAtomically(file, bytes);
+  }
+
+  /**
+   * The chunk's values in C order as a primitive array: the data's storage when it already is
+   * that, else a copy; for the uneven last chunk, padded with the fill value to the full chunk
+   * shape as {@link ChunkCodec#encode} pads it.
+   */
+  private static Object cOrderValues(ArrayMetadata meta, Array data, int[] region) {
+    if (Arrays.equals(region, meta.chunks())) {
+      Object storage = ChunkBytes.storage(data);
+      return storage != null ? storage : data.copyTo1DJavaArray();
+    }
+    Array full = Array.factory(meta.dtype().dataType(), meta.chunks());
+    ChunkCodec.fill(full.getStorage(), meta.fillValue());
+    try {
+      MAMath.copy(full.sectionNoReduce(new int[meta.rank()], data.getShape(), null), data);
+    } catch (InvalidRangeException e) {
+      throw new IllegalStateException(e);
+    }
+    return full.getStorage();
   }
 
   private static void createParent(Path file, int[] chunkIndex, ZarrayJson.Stored stored, String where) {

@@ -2,6 +2,7 @@ package org.headwater.zarr.internal;
 
 import com.github.luben.zstd.Zstd;
 import com.scalableminds.bloscjava.Blosc;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.zip.DataFormatException;
@@ -101,18 +102,12 @@ public final class Codecs {
     try {
       deflater.setInput(raw);
       deflater.finish();
-      // zlib's deflateBound for the default window and memory level, plus the zlib wrapper: one
-      // deflate call normally fits, so the output is copied once (to its exact length).
-      long bound = (long) raw.length + (raw.length >> 12) + (raw.length >> 14) + (raw.length >> 25) + 13 + 6;
-      byte[] out = new byte[(int) Math.min(bound, Integer.MAX_VALUE - 16)];
-      int n = 0;
+      ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(64, raw.length / 2));
+      byte[] buf = new byte[64 * 1024];
       while (!deflater.finished()) {
-        if (n == out.length) {
-          out = java.util.Arrays.copyOf(out, out.length + Math.max(64, out.length / 2));
-        }
-        n += deflater.deflate(out, n, out.length - n);
+        out.write(buf, 0, deflater.deflate(buf));
       }
-      return n == out.length ? out : java.util.Arrays.copyOf(out, n);
+      return out.toByteArray();
     } finally {
       deflater.end();
     }

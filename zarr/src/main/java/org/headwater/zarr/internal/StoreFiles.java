@@ -45,7 +45,7 @@ public final class StoreFiles {
   /** Content written to a stream. */
   @FunctionalInterface
   public interface Content {
-    /** Writes the content to {@code out} and closes it. */
+    /** Writes the content to {@code out} (closing it is allowed; it is closed afterwards anyway). */
     void writeTo(OutputStream out) throws IOException;
   }
 
