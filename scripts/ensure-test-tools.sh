@@ -3,7 +3,7 @@
 # external tools), when they are missing. Runs from the Maven build (validate phase) so that
 # `./mvnw verify` works on a fresh Debian machine; as non-root it only says what to install.
 set -euo pipefail
-PKGS=(netcdf-bin libnetcdf-dev python3-xarray python3-zarr python3-netcdf4 python3-dask
+PKGS=(netcdf-bin libnetcdf-dev libdeflate0 python3-xarray python3-zarr python3-netcdf4 python3-dask
       python3-rdflib python3-psutil libxml2-utils graphviz nco gdal-bin curl time)
 missing=()
 for p in "${PKGS[@]}"; do

@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 import org.headwater.zarr.internal.ChunkBytes;
 import org.headwater.zarr.internal.Codecs;
 import org.headwater.zarr.internal.Json;
+import org.headwater.zarr.internal.Libdeflate;
 import org.headwater.zarr.internal.StoreFiles;
 import ucar.ma2.Array;
 import ucar.ma2.InvalidRangeException;
@@ -190,9 +191,10 @@ public final class ZarrWriter {
           + " does not match the chunk's region shape " + Arrays.toString(region) + ": pass exactly the region");
     }
     Path file = root.resolve(name).resolve(key);
-    // With a streaming codec (zlib, none) the chunk's values are streamed into the file from one
-    // array in C order (the data's own storage when it is already that: no whole-chunk copies).
-    // zstd and blosc chunks are encoded in memory.
+    // zlib and none: the chunk's values come from one array in C order (the data's own storage
+    // when it already is that: no whole-chunk copies on the heap). zlib levels 1-9 go through
+    // libdeflate in native memory when it is installed, else they are streamed through a
+    // Deflater into the file, as is "none". zstd and blosc chunks are encoded in memory.
     if (Codecs.isStreaming(meta.compressor())) {
       Object storage;
       try {
@@ -201,7 +203,12 @@ public final class ZarrWriter {
         throw new ZarrException("cannot encode " + where + " with " + meta.compressor().toJson() + ": " + e, e);
       }
       createParent(file, chunkIndex, stored, where);
+      Compressor compressor = meta.compressor();
       try {
+        if (compressor.id().equals("zlib") && Libdeflate.handles(compressor.level())) {
+          Libdeflate.writeZlib(file, storage, stored.byteOrder(), compressor.level());
+          return;
+        }
         StoreFiles.writeAtomically(file, out -> {
           try (OutputStream encoded = Codecs.encoding(meta.compressor(), out)) {
             ChunkBytes.write(storage, stored.byteOrder(), encoded);

@@ -126,4 +126,31 @@ class ZarrWriterTest {
     }
     assertThatThrownBy(() -> ZarrWriter.open(tmp)).hasMessageContaining("is not a Zarr v2 group: no .zgroup");
   }
+
+  @Test
+  void zlibChunksHoldTheSameValuesWithLibdeflateAndWithJavaZlib() {
+    ArrayMetadata big = new ArrayMetadata(new int[] {7, 50, 60}, new int[] {3, 50, 60}, ZarrDType.FLOAT32,
+        Compressor.zlib(4), Double.NaN);
+    Array data = TestArrays.sample(ZarrDType.FLOAT32, 7, 50, 60);
+    w.createArray("v", List.of("t", "y", "x"), big, Map.of());
+    TestArrays.writeAll(w, "v", big, data);
+    ZarrWriter java;
+    String before = System.getProperty(org.headwater.zarr.internal.Libdeflate.ZLIB_PROPERTY);
+    System.setProperty(org.headwater.zarr.internal.Libdeflate.ZLIB_PROPERTY, "java");
+    try {
+      java = ZarrWriter.create(tmp.resolve("java.zarr"));
+      java.createArray("v", List.of("t", "y", "x"), big, Map.of());
+      TestArrays.writeAll(java, "v", big, data);
+    } finally {
+      if (before == null) {
+        System.clearProperty(org.headwater.zarr.internal.Libdeflate.ZLIB_PROPERTY);
+      } else {
+        System.setProperty(org.headwater.zarr.internal.Libdeflate.ZLIB_PROPERTY, before);
+      }
+    }
+    TestArrays.assertSameArray(ZarrReader.open(store).read("v"), data);
+    TestArrays.assertSameArray(ZarrReader.open(java.root()).read("v"), data);
+    assertThat(store.resolve("v/0.0.0")).as("libdeflate's stream differs from zlib's: both paths ran")
+        .satisfies(p -> assertThat(Files.readAllBytes(p)).isNotEqualTo(Files.readAllBytes(java.root().resolve("v/0.0.0"))));
+  }
 }

@@ -36,6 +36,20 @@ public final class ChunkBytes {
     return storage;
   }
 
+  /** Bytes per element of a byte[], short[], int[], long[], float[] or double[]. */
+  static int itemSize(Object storage) {
+    if (storage instanceof byte[]) {
+      return 1;
+    } else if (storage instanceof short[]) {
+      return 2;
+    } else if (storage instanceof int[] || storage instanceof float[]) {
+      return 4;
+    } else if (storage instanceof long[] || storage instanceof double[]) {
+      return 8;
+    }
+    throw new IllegalArgumentException("not a numeric array: " + storage.getClass());
+  }
+
   /**
    * Writes the values of a primitive array as bytes of the given order.
    *
@@ -49,7 +63,7 @@ public final class ChunkBytes {
       return;
     }
     int n = java.lang.reflect.Array.getLength(storage);
-    int size = storage instanceof short[] ? 2 : storage instanceof int[] || storage instanceof float[] ? 4 : 8;
+    int size = itemSize(storage);
     ByteBuffer bb = ByteBuffer.allocate(Math.min(n, SLICE) * size).order(order);
     for (int from = 0; from < n; from += SLICE) {
       int len = Math.min(SLICE, n - from);

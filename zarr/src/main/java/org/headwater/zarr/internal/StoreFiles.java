@@ -4,12 +4,15 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.UUID;
 import org.headwater.zarr.ZarrException;
 
@@ -30,6 +33,33 @@ public final class StoreFiles {
     Path tmp = target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
     try {
       Files.write(tmp, bytes);
+      move(tmp, target);
+    } catch (IOException e) {
+      try {
+        Files.deleteIfExists(tmp);
+      } catch (IOException suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      throw new ZarrException("cannot write " + target + ": " + e
+          + ": check that the directory exists, is writable and the disk is not full", e);
+    }
+  }
+
+  /**
+   * Like {@link #writeAtomically(Path, byte[])}, with the content in a (native) buffer.
+   *
+   * @param target the final file
+   * @param bytes its content, from position to limit
+   * @throws ZarrException naming {@code target} if the write fails
+   */
+  public static void writeAtomically(Path target, ByteBuffer bytes) {
+    Path tmp = target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
+    try {
+      try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+        while (bytes.hasRemaining()) {
+          channel.write(bytes);
+        }
+      }
       move(tmp, target);
     } catch (IOException e) {
       try {
