@@ -5,9 +5,10 @@
 #                             [--hw-opts "JVM OPTIONS"]...
 #   N            numbers of daily files (default: 365 1460)
 #   --repeats K  runs per tool and N, interleaved (default 3); medians are reported
-#   --hw-opts    a Headwater configuration: JVM options as HEADWATER_JAVA_OPTS would take them;
-#                repeat for several configurations (default: "" (the JVM's defaults, as
-#                ./headwater runs) and "-Xmx256m" (capped heap))
+#   --hw-opts    a Headwater configuration: JVM options as HEADWATER_JAVA_OPTS would take them,
+#                added to the launcher's (scripts/jvm-options.sh), or "jvm-defaults" for the
+#                JVM's own defaults instead of the launcher's heap/GC/JIT settings; repeat for
+#                several configurations (default: "" (as ./headwater runs) and "jvm-defaults")
 #   --keep       keep the generated sources and the last stores (default: delete them)
 #   --no-build   do not build; use what cli/target and the module jars hold now
 #   --work DIR   where sources, stores, logs and results go (default: a new /tmp directory)
@@ -32,7 +33,7 @@ while [ $# -gt 0 ]; do
   esac
 done
 [ ${#SIZES[@]} -gt 0 ] || SIZES=(365 1460)
-[ "$HW_OPTS_SET" = 1 ] || HW_OPTS=("" "-Xmx256m")
+[ "$HW_OPTS_SET" = 1 ] || HW_OPTS=("" "jvm-defaults")
 [ -n "$WORK" ] || WORK="$(mktemp -d /tmp/headwater-convert-bench.XXXX)"
 mkdir -p "$WORK"
 WORK="$(cd "$WORK" && pwd)"
@@ -66,10 +67,10 @@ for e in "${ENTRIES[@]}"; do
     *) CP="$CP:$e" ;;
   esac
 done
-JNA=""
-for d in /usr/lib/x86_64-linux-gnu /usr/lib/aarch64-linux-gnu /usr/lib; do
-  if [ -e "$d/libnetcdf.so" ]; then JNA="-Djna.library.path=$d"; break; fi
-done
+# The launcher's JVM options come from scripts/jvm-options.sh and etc/jvm/: frozen too.
+mkdir -p "$WORK/lib/scripts" "$WORK/lib/etc"
+cp "$ROOT/scripts/jvm-options.sh" "$WORK/lib/scripts/"
+rm -rf "$WORK/lib/etc/jvm"; cp -r "$ROOT/etc/jvm" "$WORK/lib/etc/"
 
 # 2. Sources: the largest N once; smaller N use the first files.
 MAX=0
@@ -92,13 +93,18 @@ hw_label() { if [ -z "$1" ]; then echo "headwater"; else echo "headwater $1"; fi
 run_headwater() {  # N REP OPTS
   local n=$1 rep=$2 opts=$3 dir="$WORK/hw/$1"
   rm -rf "$dir"; mkdir -p "$dir"
-  # The same command line as `./headwater run` (launcher: java $HEADWATER_JAVA_OPTS $JNA
+  # The same command line as `./headwater run` (launcher: java $(scripts/jvm-options.sh run)
   # -Dheadwater.home=... -cp ...), with a fresh lineage store per run inside the work directory,
   # so runs neither depend on nor grow the user's ~/.headwater/lineage.
-  # shellcheck disable=SC2086  # opts are JVM options, split as the launcher splits them
+  local jvm
+  if [ "$opts" = jvm-defaults ]; then
+    mapfile -t jvm < <(HEADWATER_JVM_DEFAULTS=off HEADWATER_JAVA_OPTS="" "$WORK/lib/scripts/jvm-options.sh" run)
+  else
+    mapfile -t jvm < <(HEADWATER_JAVA_OPTS="$opts" "$WORK/lib/scripts/jvm-options.sh" run)
+  fi
   "$PY" "$HERE/measure.py" "$RESULTS" "$(hw_label "$opts")" "$n" "$rep" \
     "$WORK/logs/hw-$n-$rep-$(echo "$opts" | tr -c 'A-Za-z0-9\n' '_').log" -- \
-    java $opts $JNA -Dheadwater.home="$ROOT" -cp "$CP" org.headwater.cli.Headwater \
+    java "${jvm[@]}" -Dheadwater.home="$ROOT" -cp "$CP" org.headwater.cli.Headwater \
     run "$WORK/recipe-$n.yaml" --work "$dir" --store "$dir/lineage" --param "source_root=file:$WORK/src"
 }
 

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Prints the JVM options the launcher starts Headwater with, one per line, for a command (its
+# first argument). Used by ./headwater and by the benchmarks, so both run the same JVM.
+#
+# Always: -Xss64m (deep lineage chains walked by SPARQL property paths on server threads), the
+# JNA library path when Debian's libnetcdf is installed, then $HEADWATER_JAVA_OPTS.
+# For `run` and `demo` also, unless HEADWATER_JAVA_OPTS sets them itself:
+#   -Xmx192m               data streams chunk by chunk, so a small heap keeps the whole process
+#                          under 512 MB resident (bench/README.md); raise it for very large chunks
+#   -XX:+UseParallelGC     less native memory and CPU than G1 for a small heap
+#   compiler directives    etc/jvm/jit-directives.json: C2 compiles only the data path (hashing,
+#                          inflating, shuffling, decoding: packages listed there), C1 the rest.
+#                          A run touches much library code a few times (Beam's runner, Jena, the
+#                          HDF5 header parser, serialization) and little code very often; with
+#                          the defaults C2 spent as much CPU as the conversion, and C1-only code
+#                          is 10x slower where it matters (SHA-256 loses its intrinsic).
+#                          HEADWATER_JIT=default leaves the JIT alone.
+# HEADWATER_JVM_DEFAULTS=off leaves out all three (the JVM's own defaults, for comparisons).
+set -euo pipefail
+HW_HOME="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+USER_OPTS="${HEADWATER_JAVA_OPTS:-}"
+opts=(-Xss64m)
+for d in /usr/lib/x86_64-linux-gnu /usr/lib/aarch64-linux-gnu /usr/lib; do
+  if [ -e "$d/libnetcdf.so" ]; then opts+=("-Djna.library.path=$d"); break; fi
+done
+case "${HEADWATER_JVM_DEFAULTS:-on}:${1:-}" in
+  on:run|on:demo)
+    [[ "$USER_OPTS" == *-Xmx* || "$USER_OPTS" == *MaxRAM* ]] || opts+=(-Xmx192m)
+    [[ "$USER_OPTS" == *GC* ]] || opts+=(-XX:+UseParallelGC)
+    if [ "${HEADWATER_JIT:-}" != default ] && [[ "$USER_OPTS" != *CompilerDirectivesFile* ]]; then
+      # the JVM announces the directives on stdout; stdout is for Headwater's own output
+      opts+=(-XX:+UnlockDiagnosticVMOptions "-XX:CompilerDirectivesFile=$HW_HOME/etc/jvm/jit-directives.json"
+             -XX:+DisplayVMOutputToStderr)
+    fi
+    ;;
+esac
+printf '%s\n' "${opts[@]}"
+# shellcheck disable=SC2086 # the user's options are words, as a shell would split them
+[ -z "$USER_OPTS" ] || printf '%s\n' $USER_OPTS
