@@ -1,7 +1,12 @@
 package org.headwater.pipeline.run;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -15,8 +20,10 @@ import org.headwater.provenance.store.LineageStore;
 
 /**
  * Records a run's provenance with as little added wall time as possible: while the pipeline runs,
- * a background thread initialises Jena, compiles the SHACL shapes and opens the lineage store;
- * at commit the graph files are written while the store loads.
+ * a background thread initialises Jena, compiles the SHACL shapes and opens the lineage store; at
+ * commit the graph is validated, written as Turtle and as JSON-LD, and loaded into the store all
+ * at once, and nothing becomes visible unless the graph is valid (the store transaction commits,
+ * the files get their names and the outputs are published only after validation passed).
  */
 final class ProvenanceCapture implements AutoCloseable {
   private final ExecutorService executor;
@@ -24,7 +31,8 @@ final class ProvenanceCapture implements AutoCloseable {
 
   private ProvenanceCapture(Path storeDir) {
     this.executor =
-        Executors.newSingleThreadExecutor(
+        Executors.newFixedThreadPool(
+            3,
             r -> {
               Thread t = new Thread(r, "headwater-provenance");
               t.setDaemon(true);
@@ -44,22 +52,62 @@ final class ProvenanceCapture implements AutoCloseable {
     return new ProvenanceCapture(storeDir);
   }
 
-  /** Builds and validates the run's PROV graph. */
-  Model build(RunRecord record, Path runDir) {
-    store.join();
-    return ProvenanceGraphs.build(record, runDir);
+  /**
+   * Builds the run's PROV graph; validates it, writes {@code prov.ttl} and {@code prov.jsonld}
+   * and loads it into the lineage store in parallel. Once the graph is known to be valid and
+   * before the store commits, {@code publish} runs (it moves the outputs into place), so a run
+   * whose provenance cannot be saved publishes nothing.
+   *
+   * @return the graph
+   * @throws org.headwater.provenance.ShapeViolationException if the graph is not valid
+   */
+  Model record(RunRecord record, Path runDir, Runnable publish) {
+    Model prov = ProvenanceGraphs.buildUnvalidated(record, runDir);
+    CompletableFuture<Void> valid = CompletableFuture.runAsync(() -> ProvenanceValidator.check(prov), executor);
+    List<CompletableFuture<Path>> files = new ArrayList<>();
+    for (String name : List.of(ProvenanceWriter.TURTLE, ProvenanceWriter.JSON_LD)) {
+      files.add(CompletableFuture.supplyAsync(() -> ProvenanceWriter.writeTemporary(prov, runDir, name), executor));
+    }
+    try {
+      Runnable gate = () -> {
+        join(valid);
+        publish.run();
+      };
+      LineageStore s = join(store);
+      if (s != null) {
+        s.load(record.runId(), prov, gate);
+      } else {
+        gate.run();
+      }
+      for (CompletableFuture<Path> f : files) {
+        ProvenanceWriter.publish(join(f));
+      }
+      return prov;
+    } catch (RuntimeException | Error e) {
+      files.forEach(f -> f.exceptionally(x -> null).join());
+      for (String name : List.of(ProvenanceWriter.TURTLE, ProvenanceWriter.JSON_LD)) {
+        try {
+          Files.deleteIfExists(ProvenanceWriter.temporary(runDir.resolve(name)));
+        } catch (IOException suppressed) {
+          e.addSuppressed(suppressed);
+        }
+      }
+      throw e;
+    }
   }
 
-  /** Writes {@code prov.ttl} and {@code prov.jsonld} in the background. */
-  CompletableFuture<Path> write(Model prov, Path runDir) {
-    return CompletableFuture.supplyAsync(() -> ProvenanceWriter.write(prov, runDir), executor);
-  }
-
-  /** Loads the graph into the lineage store, when there is one. */
-  void load(String runId, Model prov) {
-    LineageStore s = store.join();
-    if (s != null) {
-      s.load(runId, prov);
+  /** Waits for a task; its own exception, not a CompletionException wrapping it. */
+  private static <T> T join(CompletableFuture<T> f) {
+    try {
+      return f.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw e;
     }
   }
 

@@ -15,11 +15,9 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
-import org.apache.jena.rdf.model.Model;
 import org.headwater.pipeline.RecipeException;
 import org.headwater.pipeline.beam.HeadwaterTransforms;
 import org.headwater.pipeline.beam.RunContext;
@@ -132,8 +130,17 @@ public final class RecipeRunner {
               runId, RunRecord.SUCCEEDED, r.info(), started, Instant.now(),
               Versions.software(Runners.name(options)), inputs(plans), skipped(plans),
               steps(r, plans), outputs, null, notes(plans));
-      Model prov = capture.build(record, runDir);
-      CompletableFuture<Path> written = capture.write(prov, runDir);
+      capture.record(record, runDir, () -> publishOutputs(r, runDir, staging, records));
+      RunRecords.write(record, runDir);
+      return record;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot commit run " + runId + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Moves the finished outputs from staging into {@code outputs/}. */
+  private static void publishOutputs(Recipe r, Path runDir, Path staging, Path records) {
+    try {
       Path outDir = runDir.resolve(OutputFormats.OUTPUTS);
       for (OutputSpec o : r.outputs()) {
         for (String file : OutputFormats.files(o)) {
@@ -144,12 +151,8 @@ public final class RecipeRunner {
       }
       Files2.deleteRecursively(staging);
       Files2.deleteRecursively(records);
-      capture.load(runId, prov);
-      written.join();
-      RunRecords.write(record, runDir);
-      return record;
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot commit run " + runId + ": " + e.getMessage(), e);
+      throw new UncheckedIOException("cannot move the outputs of " + runDir + " into place: " + e.getMessage(), e);
     }
   }
 

@@ -24,6 +24,8 @@ public final class ProvenanceWriter {
   /** File name of the JSON-LD form, {@value}. */
   public static final String JSON_LD = "prov.jsonld";
 
+  private static final String TMP = ".tmp";
+
   private ProvenanceWriter() {}
 
   /**
@@ -33,21 +35,55 @@ public final class ProvenanceWriter {
    * @return the path of {@code prov.ttl}
    */
   public static Path write(Model model, Path runDir) {
-    Path ttl = runDir.resolve(TURTLE);
-    writeAtomically(model, ttl, RDFFormat.TURTLE_BLOCKS);
-    writeAtomically(model, runDir.resolve(JSON_LD), RDFFormat.JSONLD11_PLAIN);
+    Path ttl = publish(writeTemporary(model, runDir, TURTLE));
+    publish(writeTemporary(model, runDir, JSON_LD));
     return ttl;
   }
 
-  private static void writeAtomically(Model model, Path file, RDFFormat format) {
-    Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+  /**
+   * Writes one form ({@value #TURTLE} or {@value #JSON_LD}) to a temporary file beside its final
+   * name; {@link #publish} gives it that name. The two forms can be written in parallel.
+   *
+   * @return the temporary file
+   */
+  public static Path writeTemporary(Model model, Path runDir, String fileName) {
+    RDFFormat format = switch (fileName) {
+      case TURTLE -> RDFFormat.TURTLE_BLOCKS;
+      case JSON_LD -> RDFFormat.JSONLD11_PLAIN;
+      default -> throw new IllegalArgumentException("unknown provenance file " + fileName);
+    };
+    Path tmp = temporary(runDir.resolve(fileName));
+    try (OutputStream out = Files.newOutputStream(tmp)) {
+      RDFDataMgr.write(out, model, format);
+    } catch (IOException e) {
+      deleteQuietly(tmp, e);
+      throw new ProvenanceException("cannot write " + runDir.resolve(fileName) + ": " + e.getMessage(), e);
+    }
+    return tmp;
+  }
+
+  /** Renames a file made by {@link #writeTemporary} to its final name; returns that. */
+  public static Path publish(Path temporary) {
+    String name = temporary.getFileName().toString();
+    Path file = temporary.resolveSibling(name.substring(0, name.length() - TMP.length()));
     try {
-      try (OutputStream out = Files.newOutputStream(tmp)) {
-        RDFDataMgr.write(out, model, format);
-      }
-      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
       throw new ProvenanceException("cannot write " + file + ": " + e.getMessage(), e);
+    }
+    return file;
+  }
+
+  /** The temporary file {@link #writeTemporary} uses for {@code file}. */
+  public static Path temporary(Path file) {
+    return file.resolveSibling(file.getFileName() + TMP);
+  }
+
+  private static void deleteQuietly(Path tmp, IOException cause) {
+    try {
+      Files.deleteIfExists(tmp);
+    } catch (IOException suppressed) {
+      cause.addSuppressed(suppressed);
     }
   }
 }

@@ -91,13 +91,30 @@ public final class LineageStore implements AutoCloseable {
    * @return the graph name (the run's IRI)
    */
   public String load(String runId, Model model) {
-    return replace(ProvenanceGraphs.graphName(runId), model.getGraph());
+    return load(runId, model, () -> {});
+  }
+
+  /**
+   * Like {@link #load(String, Model)}, committing only if {@code beforeCommit} returns: it runs
+   * inside the write transaction once the graph is in, so the load can overlap with work that
+   * decides whether the graph may be saved at all (validation); an exception from it aborts the
+   * transaction and propagates unchanged.
+   *
+   * @return the graph name (the run's IRI)
+   */
+  public String load(String runId, Model model, Runnable beforeCommit) {
+    return replace(ProvenanceGraphs.graphName(runId), model.getGraph(), beforeCommit);
   }
 
   /** Replaces the named graph {@code graphName} with {@code graph} in one transaction. */
   public String replace(String graphName, Graph graph) {
+    return replace(graphName, graph, () -> {});
+  }
+
+  private String replace(String graphName, Graph graph, Runnable beforeCommit) {
     Node name = NodeFactory.createURI(graphName);
     long start = System.nanoTime();
+    RuntimeException[] vetoed = {null};
     try {
       Txn.executeWrite(
           dataset,
@@ -106,8 +123,17 @@ public final class LineageStore implements AutoCloseable {
             dsg.deleteAny(name, Node.ANY, Node.ANY, Node.ANY);
             graph.find().forEachRemaining(t -> dsg.add(name, t.getSubject(), t.getPredicate(), t.getObject()));
             dsg.prefixes().putAll(ProvenanceGraphs.prefixes());
+            try {
+              beforeCommit.run();
+            } catch (RuntimeException e) {
+              vetoed[0] = e;
+              throw e;
+            }
           });
     } catch (RuntimeException e) {
+      if (vetoed[0] != null) {
+        throw vetoed[0];
+      }
       throw new LineageStoreException(location, "cannot load " + graphName + ": " + e.getMessage(), e);
     }
     LOG.info("loaded {} ({} triples) in {} ms", graphName, graph.size(), (System.nanoTime() - start) / 1_000_000);
