@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.impl.WrappedGraph;
 import org.apache.jena.query.QueryExecution;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.riot.Lang;
@@ -41,8 +42,9 @@ import org.headwater.provenance.store.StoreQueries;
  * the previous run's output; every 50 levels a run also reads another lane's output: fan-in and
  * fan-out), builds and validates each run's PROV graph, bulk-loads all but the last levels (TDB2
  * phased loader) and loads those one transaction per run (as {@code headwater run} does), then
- * times the named upstream-roots and downstream-impact SPARQL queries, the {@link SourceRoots}
- * walk behind {@code StoreQueries}, and Headwater's iterative lineage walk for targets with about 1,000 ancestors / descendants. Writes a slice of about {@code
+ * times the named upstream-roots and downstream-impact SPARQL queries, the {@link SourceRoots} and
+ * {@link DownstreamImpact} walks behind {@code StoreQueries} (the latter also on {@code Graph.find},
+ * as it ran before its node-id walk), and Headwater's iterative lineage walk for targets with about 1,000 ancestors / descendants. Writes a slice of about {@code
  * slice} triples containing those targets' lineage as N-Triples for the rdflib comparison.
  *
  * <p>Args: {@code WORKDIR TARGET_TRIPLES SLICE_TRIPLES REPS}; {@code -Dbench.perRunLevels=N} (default
@@ -141,10 +143,12 @@ public final class LineageBench {
       System.out.printf("SAME-ROOTS walk == SPARQL: %s%n", roots(store, up).equals(selectRows(store, NamedQuery.SOURCE_ROOTS, up)));
       time(report, "jena-sparql downstream-impact", reps, () -> select(store, NamedQuery.DOWNSTREAM_IMPACT, down));
       time(report, "headwater DownstreamImpact walk", reps, () -> impact(store, down).size());
+      time(report, "DownstreamImpact on Graph.find", reps, () -> impactOnGraphFind(store, down).size());
       time(report, "StoreQueries downstream-impact.rq", reps, () -> (int) StoreQueries.run(store,
           NamedQuery.DOWNSTREAM_IMPACT.query(), Map.of("target", down), StoreQueries.Format.CSV, OutputStream.nullOutputStream()));
-      System.out.printf("SAME-IMPACT walk == SPARQL (as sets): %s%n",
-          new HashSet<>(impact(store, down)).equals(new HashSet<>(selectImpact(store, down))));
+      System.out.printf("SAME-IMPACT walk == SPARQL (as sets): %s, node-id walk == Graph.find walk: %s%n",
+          new HashSet<>(impact(store, down)).equals(new HashSet<>(selectImpact(store, down))),
+          new HashSet<>(impact(store, down)).equals(new HashSet<>(impactOnGraphFind(store, down))));
       time(report, "headwater-walk upstream", reps, () -> walk(store, up, Lineage.Direction.UPSTREAM));
       time(report, "headwater-walk downstream", reps, () -> walk(store, down, Lineage.Direction.DOWNSTREAM));
   }
@@ -237,6 +241,11 @@ public final class LineageBench {
 
   private static List<DownstreamImpact.Derived> impact(LineageStore store, Node target) {
     return store.read(ds -> DownstreamImpact.of(LineageStore.unionGraph(ds), target).orElseThrow());
+  }
+
+  /** The same walk on {@code Graph.find} (the wrapper hides the TDB2 union graph from the node-id path). */
+  private static List<DownstreamImpact.Derived> impactOnGraphFind(LineageStore store, Node target) {
+    return store.read(ds -> DownstreamImpact.of(new WrappedGraph(LineageStore.unionGraph(ds)), target).orElseThrow());
   }
 
   private static List<DownstreamImpact.Derived> selectImpact(LineageStore store, Node target) {
