@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Prints the JVM options the launcher starts Headwater with, one per line, for a command (its
-# first argument). Used by ./headwater and by the benchmarks, so both run the same JVM.
+# Prints the JVM options the launcher starts Headwater with, one per line, for a command line
+# (its arguments: the first one that is not an option names the command). Used by ./headwater and by the benchmarks, so both run the same JVM.
 #
 # Always: -Xss64m (deep lineage chains walked by SPARQL property paths on server threads), the
 # JNA library path when Debian's libnetcdf is installed, then $HEADWATER_JAVA_OPTS.
@@ -19,11 +19,15 @@
 set -euo pipefail
 HW_HOME="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 USER_OPTS="${HEADWATER_JAVA_OPTS:-}"
+COMMAND=""
+for a in "$@"; do
+  case "$a" in -*) ;; *) COMMAND="$a"; break ;; esac
+done
 opts=(-Xss64m)
 for d in /usr/lib/x86_64-linux-gnu /usr/lib/aarch64-linux-gnu /usr/lib; do
   if [ -e "$d/libnetcdf.so" ]; then opts+=("-Djna.library.path=$d"); break; fi
 done
-case "${HEADWATER_JVM_DEFAULTS:-on}:${1:-}" in
+case "${HEADWATER_JVM_DEFAULTS:-on}:$COMMAND" in
   on:run|on:demo)
     [[ "$USER_OPTS" == *-Xmx* || "$USER_OPTS" == *MaxRAM* ]] || opts+=(-Xmx192m)
     [[ "$USER_OPTS" == *GC* ]] || opts+=(-XX:+UseParallelGC)
