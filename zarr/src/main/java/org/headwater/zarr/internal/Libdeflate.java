@@ -113,7 +113,7 @@ public final class Libdeflate {
         Native.register(Api.class, NativeLibrary.getInstance(LIBRARY));
         NativeBuffer.load();
         return null;
-      } catch (UnsatisfiedLinkError | RuntimeException e) {
+      } catch (LinkageError | RuntimeException e) {
         return LIBRARY + " not loadable (" + e.getMessage() + "); install it with 'apt-get install libdeflate0'";
       }
     }
