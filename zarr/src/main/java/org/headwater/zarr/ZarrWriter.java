@@ -30,7 +30,8 @@ import ucar.ma2.MAMath;
  * <p>Typical use: {@link #create}, {@link #setGroupAttributes}, {@link #createArray} for every
  * variable, {@link #writeChunk} for every chunk (from any number of threads), then
  * {@link #consolidate}. Every file is written atomically (temporary file + rename), and the bytes
- * depend only on the data and metadata, so equal inputs give byte-identical stores.
+ * depend only on the data, the metadata and the zlib implementation (libdeflate when installed,
+ * see {@code internal.Libdeflate}), so equal inputs give byte-identical stores on one machine.
  *
  * <p>Thread safety: all methods may be called concurrently; {@link #writeChunk} calls for
  * different chunks do not interfere. Several processes may {@link #open} the same store and write

@@ -33,7 +33,7 @@ final class NativeBuffer implements AutoCloseable {
   /**
    * Allocates {@code size} bytes (uninitialised).
    *
-   * @throws OutOfMemoryError if malloc fails
+   * @throws OutOfMemoryError if the mapping fails
    */
   static NativeBuffer allocate(long size) {
     long length = Math.max(1, size);
