@@ -1,6 +1,7 @@
 package org.headwater.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 import org.headwater.pipeline.run.RunResult;
 import org.headwater.provenance.record.InputRecord;
 import org.headwater.provenance.record.OutputRecord;
@@ -9,6 +10,11 @@ import org.headwater.provenance.record.SkippedInput;
 
 /** Prints what a run read and made; the last line is the run directory. */
 final class Summary {
+  /** Runs with more inputs list the first {@value #HEAD} and the last few, not all of them. */
+  static final int MAX_LISTED = 12;
+
+  private static final int HEAD = 8;
+
   private Summary() {}
 
   static void print(PrintWriter out, RunResult result) {
@@ -21,8 +27,18 @@ final class Summary {
   static void printBody(PrintWriter out, RunResult result) {
     RunRecord r = result.record();
     out.printf("run %s (%s, %s)%n", r.runId(), r.recipe().id(), r.software().runner());
-    out.printf("read %d source files:%n", r.inputs().size());
-    for (InputRecord i : r.inputs()) {
+    long bytes = r.inputs().stream().mapToLong(InputRecord::size).sum();
+    long cached = r.inputs().stream().filter(InputRecord::fromCache).count();
+    out.printf("read %d source files (%d bytes%s):%n", r.inputs().size(), bytes,
+        cached == 0 ? "" : ", " + cached + " from the cache");
+    List<InputRecord> inputs = r.inputs();
+    for (int k = 0; k < inputs.size(); k++) {
+      if (inputs.size() > MAX_LISTED && k == HEAD) {
+        out.printf("  ... %d more (every file with its SHA-256 is in run.json)%n", inputs.size() - MAX_LISTED);
+        k = inputs.size() - (MAX_LISTED - HEAD) - 1;
+        continue;
+      }
+      InputRecord i = inputs.get(k);
       out.printf("  %s  sha256:%s  %d bytes%s%n", i.url(), i.sha256().substring(0, 12), i.size(),
           i.fromCache() ? "  (cached)" : "");
     }
