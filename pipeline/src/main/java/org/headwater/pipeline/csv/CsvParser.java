@@ -1,6 +1,8 @@
 package org.headwater.pipeline.csv;
 
 import java.io.BufferedInputStream;
+import java.io.BufferedReader;
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -12,29 +14,42 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
 
-/** Splits CSV text into records (RFC 4180 quoting), reading gzip transparently. */
-final class CsvParser {
-  private CsvParser() {}
+/**
+ * Splits CSV text into records (RFC 4180 quoting), one record at a time, reading gzip
+ * transparently. Comment lines and blank lines are skipped.
+ */
+final class CsvParser implements Closeable {
+  private final Reader r;
+  private final char delimiter;
+  private final String comment;
+  private final StringBuilder field = new StringBuilder();
 
-  /** Reads every record of a file; comment lines and blank lines are skipped. */
-  static List<List<String>> read(Path file, char delimiter, String comment) throws IOException {
-    try (InputStream raw = new BufferedInputStream(Files.newInputStream(file))) {
+  private CsvParser(Reader r, char delimiter, String comment) {
+    this.r = r.markSupported() ? r : new BufferedReader(r);
+    this.delimiter = delimiter;
+    this.comment = comment;
+  }
+
+  /** Opens a (possibly gzipped) file. */
+  static CsvParser open(Path file, char delimiter, String comment) throws IOException {
+    InputStream raw = new BufferedInputStream(Files.newInputStream(file));
+    try {
       raw.mark(2);
       int b1 = raw.read();
       int b2 = raw.read();
       raw.reset();
       InputStream in = b1 == 0x1f && b2 == 0x8b ? new GZIPInputStream(raw) : raw;
-      try (Reader r = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-        return parse(r, delimiter, comment);
-      }
+      return new CsvParser(new InputStreamReader(in, StandardCharsets.UTF_8), delimiter, comment);
+    } catch (IOException | RuntimeException e) {
+      raw.close();
+      throw e;
     }
   }
 
-  static List<List<String>> parse(Reader in, char delimiter, String comment) throws IOException {
-    Reader r = in.markSupported() ? in : new java.io.BufferedReader(in);
-    List<List<String>> out = new ArrayList<>();
+  /** The next record, or null at the end of the text. */
+  List<String> next() throws IOException {
     List<String> record = new ArrayList<>();
-    StringBuilder field = new StringBuilder();
+    field.setLength(0);
     boolean quoted = false;
     boolean lineStart = true;
     boolean wasQuoted = false;
@@ -78,25 +93,30 @@ final class CsvParser {
             r.reset();
           }
         }
-        finish(out, record, field, wasQuoted);
-        record = new ArrayList<>();
+        if (finish(record, wasQuoted)) {
+          return record;
+        }
         wasQuoted = false;
         lineStart = true;
       } else {
         field.append((char) c);
       }
     }
-    finish(out, record, field, wasQuoted);
-    return out;
+    return finish(record, wasQuoted) ? record : null;
   }
 
-  private static void finish(
-      List<List<String>> out, List<String> record, StringBuilder field, boolean wasQuoted) {
+  /** Completes a record at a line end; false for a blank line (nothing to return). */
+  private boolean finish(List<String> record, boolean wasQuoted) {
     if (record.isEmpty() && field.length() == 0 && !wasQuoted) {
-      return;
+      return false;
     }
     record.add(field.toString());
     field.setLength(0);
-    out.add(record);
+    return true;
+  }
+
+  @Override
+  public void close() throws IOException {
+    r.close();
   }
 }

@@ -3,9 +3,12 @@ package org.headwater.pipeline.csv;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.headwater.pipeline.SourceException;
@@ -23,24 +26,47 @@ import ucar.ma2.InvalidRangeException;
  * variable per column, named exactly as the header names it. A header such as {@code Mass (Gt)}
  * or {@code Mass [Gt]} also gives the column {@code units} ({@code Gt}) and {@code long_name}
  * ({@code Mass}). Types are declared or inferred ({@link #report()} says which); missing cells are
- * NaN in floating-point columns and the numeric missing code in integer columns. Tables are held in
- * memory: CSV sources are meant for series and tables, not grids.
+ * NaN in floating-point columns and the numeric missing code in integer columns.
+ *
+ * <p>Memory stays bounded: {@link #open} reads the file once, cell by cell, to find the types and
+ * every error; {@link #read} then parses only the rows asked for, continuing from where the last
+ * read stopped when it can (chunked writers read forward) and keeping the last block of rows, all
+ * columns, so that reading the other columns of the same rows costs nothing more.
  */
 public final class CsvSource implements Dataset {
   private static final Pattern UNITS = Pattern.compile("^(.*?)\\s*[(\\[]([^()\\[\\]]+)[)\\]]\\s*$");
 
+  private final Path file;
+  private final String label;
+  private final CsvOptions options;
   private final DatasetSchema schema;
-  private final Map<String, Array> columns;
+  private final List<String> names;
+  private final List<DType> types;
   private final Map<String, String> report;
+  private CsvParser cursor;
+  private int cursorRow;
+  private Block block;
 
-  private CsvSource(DatasetSchema schema, Map<String, Array> columns, Map<String, String> report) {
+  /** Parsed rows {@code [start, start + length)} of every column. */
+  private record Block(int start, int length, Map<String, Array> columns) {
+    boolean covers(int from, int n) {
+      return from >= start && from + n <= start + length;
+    }
+  }
+
+  private CsvSource(Path file, String label, CsvOptions options, DatasetSchema schema, List<String> names,
+      List<DType> types, Map<String, String> report) {
+    this.file = file;
+    this.label = label;
+    this.options = options;
     this.schema = schema;
-    this.columns = columns;
+    this.names = names;
+    this.types = types;
     this.report = report;
   }
 
   /**
-   * Reads a CSV file.
+   * Opens a CSV file: reads it once to check it and find its columns' types.
    *
    * @param file the local file
    * @param label its URL, for messages
@@ -48,58 +74,70 @@ public final class CsvSource implements Dataset {
    * @throws SourceException naming the file, line and column of a cell that does not fit
    */
   public static CsvSource open(Path file, String label, CsvOptions options) {
-    List<List<String>> rows;
-    try {
-      rows = CsvParser.read(file, options.delimiter(), options.comment());
+    List<String> header;
+    Columns.Inference[] columns;
+    int n = 0;
+    try (CsvParser p = CsvParser.open(file, options.delimiter(), options.comment())) {
+      List<String> first = p.next();
+      if (first == null) {
+        throw new SourceException(label + " has no header line; a CSV source needs column names");
+      }
+      header = first.stream().map(String::trim).toList();
+      checkHeader(header, label, options);
+      columns = new Columns.Inference[header.size()];
+      for (int c = 0; c < header.size(); c++) {
+        columns[c] = new Columns.Inference(header.get(c), options.columns().get(header.get(c)), options, label);
+      }
+      for (List<String> row = p.next(); row != null; row = p.next(), n++) {
+        if (row.size() != header.size()) {
+          throw new SourceException(label + ": data line " + (n + 1) + " has " + row.size()
+              + " fields but the header has " + header.size() + "; check the delimiter");
+        }
+        for (int c = 0; c < columns.length; c++) {
+          columns[c].accept(row.get(c).trim(), n);
+        }
+      }
     } catch (IOException e) {
       throw new SourceException(label + " is not a readable CSV file (" + e.getMessage() + ")", e);
     }
-    if (rows.isEmpty()) {
-      throw new SourceException(label + " has no header line; a CSV source needs column names");
-    }
-    List<String> header = rows.get(0).stream().map(String::trim).toList();
-    for (String declared : options.columns().keySet()) {
-      if (!header.contains(declared)) {
-        throw new SourceException(label + ": declared column '" + declared + "' is not in the"
-            + " header " + header);
-      }
-    }
-    int n = rows.size() - 1;
     String dim = options.dimension();
     List<Variable> vars = new ArrayList<>();
-    Map<String, Array> cols = new LinkedHashMap<>();
+    List<DType> types = new ArrayList<>();
     Map<String, String> report = new LinkedHashMap<>();
     for (int c = 0; c < header.size(); c++) {
       String name = header.get(c);
-      if (name.isEmpty() || cols.containsKey(name)) {
-        throw new SourceException(label + ": column " + (c + 1) + " has an empty or repeated"
-            + " name '" + name + "'; CSV sources need a unique name for every column");
-      }
-      String[] cells = new String[n];
-      for (int r = 0; r < n; r++) {
-        List<String> row = rows.get(r + 1);
-        if (row.size() != header.size()) {
-          throw new SourceException(label + ": data line " + (r + 1) + " has " + row.size()
-              + " fields but the header has " + header.size() + "; check the delimiter");
-        }
-        cells[r] = row.get(c).trim();
-      }
-      DType declared = options.columns().get(name);
-      Columns.Column col = Columns.convert(name, cells, declared, options, label);
-      report.put(name, col.type().numpyName() + (declared == null ? " (inferred)" : " (declared)")
-          + ", " + col.missing() + " missing");
-      cols.put(name, col.values());
+      DType type = columns[c].type();
+      types.add(type);
+      report.put(name, type.numpyName() + (options.columns().containsKey(name) ? " (declared)" : " (inferred)")
+          + ", " + columns[c].missing() + " missing");
       List<Attribute> attrs = new ArrayList<>();
       Matcher m = UNITS.matcher(name);
       if (m.matches() && !m.group(1).isEmpty()) {
         attrs.add(Attribute.text("long_name", m.group(1)));
         attrs.add(Attribute.text("units", m.group(2).trim()));
       }
-      vars.add(new Variable(name, col.type(), List.of(dim), attrs, col.fill(), List.of(name),
+      vars.add(new Variable(name, type, List.of(dim), attrs, Columns.fill(type, options), List.of(name),
           List.of()));
     }
     DatasetSchema schema = new DatasetSchema(List.of(new Dimension(dim, n)), vars, List.of());
-    return new CsvSource(schema, cols, report);
+    return new CsvSource(file, label, options, schema, header, types, report);
+  }
+
+  private static void checkHeader(List<String> header, String label, CsvOptions options) {
+    for (String declared : options.columns().keySet()) {
+      if (!header.contains(declared)) {
+        throw new SourceException(label + ": declared column '" + declared + "' is not in the"
+            + " header " + header);
+      }
+    }
+    Set<String> seen = new HashSet<>();
+    for (int c = 0; c < header.size(); c++) {
+      String name = header.get(c);
+      if (name.isEmpty() || !seen.add(name)) {
+        throw new SourceException(label + ": column " + (c + 1) + " has an empty or repeated"
+            + " name '" + name + "'; CSV sources need a unique name for every column");
+      }
+    }
   }
 
   /** Each column's type, whether declared or inferred, and its count of missing cells. */
@@ -113,13 +151,72 @@ public final class CsvSource implements Dataset {
   }
 
   @Override
-  public Array read(String variable, int[] origin, int[] shape) throws IOException {
+  public synchronized Array read(String variable, int[] origin, int[] shape) throws IOException {
     schema.variable(variable);
+    int rows = schema.dimensions().get(0).length();
+    if (origin.length != 1 || shape.length != 1 || origin[0] < 0 || shape[0] < 0 || origin[0] + shape[0] > rows) {
+      throw new IllegalArgumentException("region outside column '" + variable + "': origin "
+          + java.util.Arrays.toString(origin) + ", shape " + java.util.Arrays.toString(shape) + " of " + rows + " rows");
+    }
+    if (block == null || !block.covers(origin[0], shape[0])) {
+      block = readBlock(origin[0], shape[0]);
+    }
     try {
-      return columns.get(variable).section(origin, shape).copy();
+      return block.columns().get(variable).section(new int[] {origin[0] - block.start()}, shape).copy();
     } catch (InvalidRangeException e) {
-      throw new IllegalArgumentException("region outside column '" + variable + "': "
-          + e.getMessage(), e);
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Parses rows {@code [start, start + n)}, from where the cursor is or from the top. */
+  private Block readBlock(int start, int n) throws IOException {
+    if (cursor == null || cursorRow > start) {
+      closeCursor();
+      cursor = CsvParser.open(file, options.delimiter(), options.comment());
+      if (cursor.next() == null) {
+        throw new IOException(label + " changed while it was read: its header is gone");
+      }
+      cursorRow = 0;
+    }
+    for (; cursorRow < start; cursorRow++) {
+      requireRow(cursor.next());
+    }
+    String[][] cells = new String[names.size()][n];
+    for (int i = 0; i < n; i++, cursorRow++) {
+      List<String> row = requireRow(cursor.next());
+      for (int c = 0; c < names.size(); c++) {
+        cells[c][i] = row.get(c).trim();
+      }
+    }
+    if (cursorRow == schema.dimensions().get(0).length()) {
+      closeCursor();
+    }
+    Map<String, Array> columns = new HashMap<>();
+    for (int c = 0; c < names.size(); c++) {
+      columns.put(names.get(c), Columns.values(names.get(c), cells[c], start, types.get(c), options, label));
+    }
+    return new Block(start, n, columns);
+  }
+
+  private List<String> requireRow(List<String> row) throws IOException {
+    if (row == null || row.size() != names.size()) {
+      throw new IOException(label + " changed while it was read (data line " + (cursorRow + 1)
+          + "); fetch it again");
+    }
+    return row;
+  }
+
+  @Override
+  public synchronized void close() throws IOException {
+    block = null;
+    closeCursor();
+  }
+
+  private void closeCursor() throws IOException {
+    if (cursor != null) {
+      CsvParser c = cursor;
+      cursor = null;
+      c.close();
     }
   }
 }

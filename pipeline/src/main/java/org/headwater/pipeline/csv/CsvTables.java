@@ -78,15 +78,40 @@ public final class CsvTables implements Dataset {
   public Array read(String variable, int[] origin, int[] shape) throws IOException {
     Variable v = schema.variable(variable);
     Array out = Array.factory(v.dtype().dataType(), shape);
-    for (int i = 0; i < shape[0]; i++) {
-      int row = origin[0] + i;
-      int p = 0;
-      while (offsets[p + 1] <= row) {
-        p++;
+    int from = origin[0];
+    int end = origin[0] + shape[0];
+    int i = 0;
+    for (int p = 0; p < parts.size() && from < end; p++) {
+      if (offsets[p + 1] <= from) {
+        continue;
       }
-      out.setObject(i, parts.get(p).read(variable, new int[] {row - offsets[p]}, new int[] {1})
-          .getObject(0));
+      int n = Math.min(end, offsets[p + 1]) - from;
+      // one range per file: a CsvSource parses it once for all columns
+      Array piece = parts.get(p).read(variable, new int[] {from - offsets[p]}, new int[] {n});
+      for (int k = 0; k < n; k++, i++) {
+        out.setObject(i, piece.getObject(k));
+      }
+      from += n;
     }
     return out;
+  }
+
+  @Override
+  public void close() throws IOException {
+    IOException failure = null;
+    for (CsvSource part : parts) {
+      try {
+        part.close();
+      } catch (IOException e) {
+        if (failure == null) {
+          failure = e;
+        } else {
+          failure.addSuppressed(e);
+        }
+      }
+    }
+    if (failure != null) {
+      throw failure;
+    }
   }
 }

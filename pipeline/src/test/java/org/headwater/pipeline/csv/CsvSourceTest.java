@@ -66,4 +66,65 @@ class CsvSourceTest {
     assertThatThrownBy(() -> CsvOptions.of(Map.of("delim", ","), "x.csv"))
         .hasMessageContaining("CSV option 'delim' is unknown");
   }
+
+  @Test
+  void readsAnyRegionOfALargeTableInAnyOrder() throws Exception {
+    int rows = 20_000;
+    StringBuilder text = new StringBuilder("id,value,flag\n");
+    for (int r = 0; r < rows; r++) {
+      text.append(r).append(',').append(r % 97 == 0 ? "NA" : String.valueOf(r * 0.5)).append(',')
+          .append(r % 2 == 0 ? "even" : "odd").append('\n');
+    }
+    Path p = gz("big.csv.gz", text.toString());
+    try (CsvSource s = CsvSource.open(p, "big.csv.gz", CsvOptions.of(Map.of(), "big.csv.gz"))) {
+      assertThat(s.report()).containsEntry("value", "float64 (inferred), " + (rows / 97 + 1) + " missing");
+      int[][] regions = {{0, 7}, {7, 1000}, {19_990, 10}, {5, 3}, {12_345, 4000}, {0, rows}};
+      for (int[] region : regions) {
+        ucar.ma2.Array id = s.read("id", new int[] {region[0]}, new int[] {region[1]});
+        ucar.ma2.Array value = s.read("value", new int[] {region[0]}, new int[] {region[1]});
+        ucar.ma2.Array flag = s.read("flag", new int[] {region[0]}, new int[] {region[1]});
+        for (int k = 0; k < region[1]; k++) {
+          int r = region[0] + k;
+          assertThat(id.getInt(k)).isEqualTo(r);
+          if (r % 97 == 0) {
+            assertThat(value.getDouble(k)).as("row %d", r).isNaN();
+          } else {
+            assertThat(value.getDouble(k)).as("row %d", r).isEqualTo(r * 0.5);
+          }
+          assertThat(flag.getObject(k)).isEqualTo(r % 2 == 0 ? "even" : "odd");
+        }
+      }
+      assertThatThrownBy(() -> s.read("id", new int[] {rows - 1}, new int[] {2}))
+          .hasMessageContaining("region outside column 'id'");
+    }
+  }
+
+  @Test
+  void errorsAnywhereInTheFileAreFoundWhenItIsOpened() throws Exception {
+    Path ragged = tmp.resolve("ragged.csv");
+    Files.writeString(ragged, "a,b\n1,2\n3,4\n5\n");
+    assertThatThrownBy(() -> CsvSource.open(ragged, "ragged.csv", CsvOptions.of(Map.of(), "ragged.csv")))
+        .isInstanceOf(SourceException.class)
+        .hasMessage("ragged.csv: data line 3 has 1 fields but the header has 2; check the delimiter");
+    Path gap = tmp.resolve("gap.csv");
+    Files.writeString(gap, "n\n1\n2\nNA\n4\n");
+    assertThatThrownBy(() -> CsvSource.open(gap, "gap.csv",
+        CsvOptions.of(Map.of("missing", List.of("NA")), "gap.csv")))
+        .isInstanceOf(SourceException.class)
+        .hasMessageContaining("column 'n' line 4 is missing but the column is int32");
+  }
+
+  @Test
+  void tablesOfSeveralFilesReadAcrossTheirBoundaries() throws Exception {
+    Path a = tmp.resolve("a.csv");
+    Path b = tmp.resolve("b.csv");
+    Files.writeString(a, "t,x\n0,10\n1,11\n2,12\n");
+    Files.writeString(b, "t,x\n3,13\n4,14\n");
+    CsvSource first = CsvSource.open(a, "a.csv", CsvOptions.of(Map.of(), "a.csv"));
+    CsvSource second = CsvSource.open(b, "b.csv", CsvOptions.of(Map.of(), "b.csv"));
+    assertThat(StepRunner.values(first, "x")).containsExactly(10, 11, 12);
+    assertThat(StepRunner.values(second, "x")).containsExactly(13, 14);
+    first.close();
+    assertThat(StepRunner.values(first, "t")).as("readable again after close").containsExactly(0, 1, 2);
+  }
 }
