@@ -159,7 +159,17 @@ public final class CsvSource implements Dataset {
           + java.util.Arrays.toString(origin) + ", shape " + java.util.Arrays.toString(shape) + " of " + rows + " rows");
     }
     if (block == null || !block.covers(origin[0], shape[0])) {
-      block = readBlock(origin[0], shape[0]);
+      try {
+        block = readBlock(origin[0], shape[0]);
+      } catch (IOException | RuntimeException e) {
+        block = null;
+        try {
+          closeCursor(); // its position is unknown now: the next read starts from the top
+        } catch (IOException suppressed) {
+          e.addSuppressed(suppressed);
+        }
+        throw e;
+      }
     }
     try {
       return block.columns().get(variable).section(new int[] {origin[0] - block.start()}, shape).copy();
