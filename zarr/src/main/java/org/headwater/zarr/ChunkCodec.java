@@ -3,6 +3,7 @@ package org.headwater.zarr;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Arrays;
+import org.headwater.zarr.internal.ChunkBytes;
 import org.headwater.zarr.internal.Codecs;
 import ucar.ma2.Array;
 import ucar.ma2.InvalidRangeException;
@@ -90,21 +91,8 @@ final class ChunkCodec {
       return a;
     }
     int n = java.lang.reflect.Array.getLength(storage);
-    int size = storage instanceof short[] ? 2 : storage instanceof int[] || storage instanceof float[] ? 4 : 8;
-    ByteBuffer bb = ByteBuffer.allocate(n * size).order(order);
-    if (storage instanceof short[] a) {
-      bb.asShortBuffer().put(a);
-    } else if (storage instanceof int[] a) {
-      bb.asIntBuffer().put(a);
-    } else if (storage instanceof long[] a) {
-      bb.asLongBuffer().put(a);
-    } else if (storage instanceof float[] a) {
-      bb.asFloatBuffer().put(a);
-    } else if (storage instanceof double[] a) {
-      bb.asDoubleBuffer().put(a);
-    } else {
-      throw new IllegalStateException("unsupported storage " + storage.getClass());
-    }
+    ByteBuffer bb = ByteBuffer.allocate(n * ChunkBytes.itemSize(storage)).order(order);
+    ChunkBytes.put(storage, 0, n, bb);
     return bb.array();
   }
 }

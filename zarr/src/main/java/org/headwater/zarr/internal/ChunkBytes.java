@@ -36,8 +36,30 @@ public final class ChunkBytes {
     return storage;
   }
 
+  /**
+   * Puts {@code len} values of a primitive array, from index {@code from}, into {@code bb} at its
+   * position, in the buffer's byte order (the position itself does not move).
+   */
+  public static void put(Object storage, int from, int len, ByteBuffer bb) {
+    if (storage instanceof byte[] a) {
+      bb.duplicate().put(a, from, len);
+    } else if (storage instanceof short[] a) {
+      bb.asShortBuffer().put(a, from, len);
+    } else if (storage instanceof int[] a) {
+      bb.asIntBuffer().put(a, from, len);
+    } else if (storage instanceof long[] a) {
+      bb.asLongBuffer().put(a, from, len);
+    } else if (storage instanceof float[] a) {
+      bb.asFloatBuffer().put(a, from, len);
+    } else if (storage instanceof double[] a) {
+      bb.asDoubleBuffer().put(a, from, len);
+    } else {
+      throw new IllegalArgumentException("not a numeric array: " + storage.getClass());
+    }
+  }
+
   /** Bytes per element of a byte[], short[], int[], long[], float[] or double[]. */
-  static int itemSize(Object storage) {
+  public static int itemSize(Object storage) {
     if (storage instanceof byte[]) {
       return 1;
     } else if (storage instanceof short[]) {
@@ -68,19 +90,7 @@ public final class ChunkBytes {
     for (int from = 0; from < n; from += SLICE) {
       int len = Math.min(SLICE, n - from);
       bb.clear();
-      if (storage instanceof short[] a) {
-        bb.asShortBuffer().put(a, from, len);
-      } else if (storage instanceof int[] a) {
-        bb.asIntBuffer().put(a, from, len);
-      } else if (storage instanceof long[] a) {
-        bb.asLongBuffer().put(a, from, len);
-      } else if (storage instanceof float[] a) {
-        bb.asFloatBuffer().put(a, from, len);
-      } else if (storage instanceof double[] a) {
-        bb.asDoubleBuffer().put(a, from, len);
-      } else {
-        throw new IllegalArgumentException("not a numeric array: " + storage.getClass());
-      }
+      put(storage, from, len, bb);
       out.write(bb.array(), 0, len * size);
     }
   }

@@ -55,20 +55,7 @@ final class NativeBuffer implements AutoCloseable {
     int itemSize = ChunkBytes.itemSize(storage);
     NativeBuffer buffer = allocate((long) n * itemSize);
     try {
-      ByteBuffer bb = buffer.byteBuffer(buffer.size).order(order);
-      if (storage instanceof byte[] a) {
-        bb.put(a);
-      } else if (storage instanceof short[] a) {
-        bb.asShortBuffer().put(a);
-      } else if (storage instanceof int[] a) {
-        bb.asIntBuffer().put(a);
-      } else if (storage instanceof long[] a) {
-        bb.asLongBuffer().put(a);
-      } else if (storage instanceof float[] a) {
-        bb.asFloatBuffer().put(a);
-      } else {
-        bb.asDoubleBuffer().put((double[]) storage);
-      }
+      ChunkBytes.put(storage, 0, n, buffer.byteBuffer(buffer.size).order(order));
       return buffer;
     } catch (RuntimeException | Error e) {
       buffer.close();
