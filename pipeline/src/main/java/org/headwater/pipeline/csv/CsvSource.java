@@ -40,8 +40,6 @@ public final class CsvSource implements Dataset {
   private final String label;
   private final CsvOptions options;
   private final DatasetSchema schema;
-  private final List<String> names;
-  private final List<DType> types;
   private final Map<String, String> report;
   private CsvParser cursor;
   private int cursorRow;
@@ -54,14 +52,12 @@ public final class CsvSource implements Dataset {
     }
   }
 
-  private CsvSource(Path file, String label, CsvOptions options, DatasetSchema schema, List<String> names,
-      List<DType> types, Map<String, String> report) {
+  private CsvSource(Path file, String label, CsvOptions options, DatasetSchema schema,
+      Map<String, String> report) {
     this.file = file;
     this.label = label;
     this.options = options;
     this.schema = schema;
-    this.names = names;
-    this.types = types;
     this.report = report;
   }
 
@@ -102,12 +98,10 @@ public final class CsvSource implements Dataset {
     }
     String dim = options.dimension();
     List<Variable> vars = new ArrayList<>();
-    List<DType> types = new ArrayList<>();
     Map<String, String> report = new LinkedHashMap<>();
     for (int c = 0; c < header.size(); c++) {
       String name = header.get(c);
       DType type = columns[c].type();
-      types.add(type);
       report.put(name, type.numpyName() + (options.columns().containsKey(name) ? " (declared)" : " (inferred)")
           + ", " + columns[c].missing() + " missing");
       List<Attribute> attrs = new ArrayList<>();
@@ -120,7 +114,7 @@ public final class CsvSource implements Dataset {
           List.of()));
     }
     DatasetSchema schema = new DatasetSchema(List.of(new Dimension(dim, n)), vars, List.of());
-    return new CsvSource(file, label, options, schema, header, types, report);
+    return new CsvSource(file, label, options, schema, report);
   }
 
   private static void checkHeader(List<String> header, String label, CsvOptions options) {
@@ -191,10 +185,11 @@ public final class CsvSource implements Dataset {
     for (; cursorRow < start; cursorRow++) {
       requireRow(cursor.next());
     }
-    String[][] cells = new String[names.size()][n];
+    List<Variable> vars = schema.variables();
+    String[][] cells = new String[vars.size()][n];
     for (int i = 0; i < n; i++, cursorRow++) {
       List<String> row = requireRow(cursor.next());
-      for (int c = 0; c < names.size(); c++) {
+      for (int c = 0; c < vars.size(); c++) {
         cells[c][i] = row.get(c).trim();
       }
     }
@@ -202,14 +197,15 @@ public final class CsvSource implements Dataset {
       closeCursor();
     }
     Map<String, Array> columns = new HashMap<>();
-    for (int c = 0; c < names.size(); c++) {
-      columns.put(names.get(c), Columns.values(names.get(c), cells[c], start, types.get(c), options, label));
+    for (int c = 0; c < vars.size(); c++) {
+      Variable v = vars.get(c);
+      columns.put(v.name(), Columns.values(v.name(), cells[c], start, v.dtype(), options, label));
     }
     return new Block(start, n, columns);
   }
 
   private List<String> requireRow(List<String> row) throws IOException {
-    if (row == null || row.size() != names.size()) {
+    if (row == null || row.size() != schema.variables().size()) {
       throw new IOException(label + " changed while it was read (data line " + (cursorRow + 1)
           + "); fetch it again");
     }

@@ -92,4 +92,28 @@ public enum DType {
             "unknown dtype '" + name + "': use int8..int64, uint8..uint64, float32 or float64");
     }
   }
+
+  /**
+   * {@code n} as the Java number type that holds this type: integers rounded to the nearest
+   * (half to even) and wrapped into the type's width, floats narrowed.
+   */
+  public Number cast(Number n) {
+    switch (this) {
+      case FLOAT32:
+        return n.floatValue();
+      case FLOAT64:
+        return n.doubleValue();
+      case INT8:
+      case UINT8:
+        return (byte) (long) Math.rint(n.doubleValue());
+      case INT16:
+      case UINT16:
+        return (short) (long) Math.rint(n.doubleValue());
+      case INT32:
+      case UINT32:
+        return (int) (long) Math.rint(n.doubleValue());
+      default:
+        return (long) Math.rint(n.doubleValue());
+    }
+  }
 }

@@ -80,10 +80,10 @@ public record CfCoding(
       fill = decoded == DType.FLOAT64 ? (Number) Double.NaN : (Number) Float.NaN;
     } else if (stored.isFloatingPoint()) {
       decoded = stored;
-      fill = fillA == null ? null : cast(fillA.number(), stored);
+      fill = fillA == null ? null : stored.cast(fillA.number());
     } else {
       decoded = stored;
-      fill = fillA == null ? null : cast(fillA.number(), stored);
+      fill = fillA == null ? null : stored.cast(fillA.number());
       missing.clear();
       vmin = Double.NaN;
       vmax = Double.NaN;
@@ -254,25 +254,5 @@ public record CfCoding(
         .filter(a -> !a.isText())
         .map(a -> a.number().doubleValue())
         .orElse(fallback);
-  }
-
-  static Number cast(Number n, DType t) {
-    switch (t) {
-      case FLOAT32:
-        return n.floatValue();
-      case FLOAT64:
-        return n.doubleValue();
-      case INT8:
-      case UINT8:
-        return n.byteValue();
-      case INT16:
-      case UINT16:
-        return n.shortValue();
-      case INT32:
-      case UINT32:
-        return n.intValue();
-      default:
-        return n.longValue();
-    }
   }
 }

@@ -111,24 +111,9 @@ final class MappedDataset extends DerivedDataset {
     }
   }
 
-  /** {@code n} as the Java number type that holds {@code t}. */
+  /** {@code n} as the Java number type that holds {@code t} (see {@link DType#cast}). */
   static Number cast(Number n, DType t) {
-    switch (t) {
-      case FLOAT32:
-        return n.floatValue();
-      case FLOAT64:
-        return n.doubleValue();
-      case INT8:
-      case UINT8:
-        return (byte) (long) Math.rint(n.doubleValue());
-      case INT16:
-      case UINT16:
-        return (short) (long) Math.rint(n.doubleValue());
-      case INT32:
-      case UINT32:
-        return (int) (long) Math.rint(n.doubleValue());
-      default:
-        return (long) Math.rint(n.doubleValue());
-    }
+    return t.cast(n);
   }
+
 }

@@ -101,13 +101,7 @@ public final class MemberNodeClient implements MemberNode {
 
   @Override
   public void create(Pid pid, SystemMetadata sysmeta, Path file) {
-    RequestBody body =
-        new MultipartBody.Builder()
-            .setType(MultipartBody.FORM)
-            .addFormDataPart("pid", pid.value())
-            .addFormDataPart("sysmeta", "sysmeta.xml", RequestBody.create(SystemMetadataXml.write(sysmeta), XML))
-            .addFormDataPart("object", fileName(sysmeta, file), fileBody(file))
-            .build();
+    RequestBody body = objectForm("pid", pid, sysmeta, file);
     LOG.info("Uploading {} ({} bytes) to {}", pid, sysmeta.size(), base);
     requireEcho(pid, http.call(new Request.Builder().url(url("object")).post(body).build(), pid.value()).body());
     LOG.info("Uploaded {}", pid);
@@ -115,17 +109,21 @@ public final class MemberNodeClient implements MemberNode {
 
   @Override
   public void update(Pid old, Pid newPid, SystemMetadata sysmeta, Path file) {
-    RequestBody body =
-        new MultipartBody.Builder()
-            .setType(MultipartBody.FORM)
-            .addFormDataPart("newPid", newPid.value())
-            .addFormDataPart("sysmeta", "sysmeta.xml", RequestBody.create(SystemMetadataXml.write(sysmeta), XML))
-            .addFormDataPart("object", fileName(sysmeta, file), fileBody(file))
-            .build();
+    RequestBody body = objectForm("newPid", newPid, sysmeta, file);
     LOG.info("Uploading {} as the new version of {} to {}", newPid, old, base);
     Request req = new Request.Builder().url(url("object", old.value())).put(body).build();
     requireEcho(newPid, http.call(req, newPid.value()).body());
     LOG.info("Uploaded {}", newPid);
+  }
+
+  /** The multipart form of MNStorage.create and update: the new PID, its system metadata, the bytes. */
+  private static RequestBody objectForm(String pidField, Pid pid, SystemMetadata sysmeta, Path file) {
+    return new MultipartBody.Builder()
+        .setType(MultipartBody.FORM)
+        .addFormDataPart(pidField, pid.value())
+        .addFormDataPart("sysmeta", "sysmeta.xml", RequestBody.create(SystemMetadataXml.write(sysmeta), XML))
+        .addFormDataPart("object", fileName(sysmeta, file), fileBody(file))
+        .build();
   }
 
   @Override

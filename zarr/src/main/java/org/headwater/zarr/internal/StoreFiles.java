@@ -30,19 +30,7 @@ public final class StoreFiles {
    * @throws ZarrException naming {@code target} if the write fails
    */
   public static void writeAtomically(Path target, byte[] bytes) {
-    Path tmp = target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
-    try {
-      Files.write(tmp, bytes);
-      move(tmp, target);
-    } catch (IOException e) {
-      try {
-        Files.deleteIfExists(tmp);
-      } catch (IOException suppressed) {
-        e.addSuppressed(suppressed);
-      }
-      throw new ZarrException("cannot write " + target + ": " + e
-          + ": check that the directory exists, is writable and the disk is not full", e);
-    }
+    writeAtomically(target, ByteBuffer.wrap(bytes));
   }
 
   /**
