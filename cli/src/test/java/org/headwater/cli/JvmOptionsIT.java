@@ -51,6 +51,7 @@ class JvmOptionsIT {
         .noneMatch(o -> o.contains("CompilerDirectivesFile")).contains("-Xmx192m");
     assertThat(options(Map.of("HEADWATER_JVM_DEFAULTS", "off"), "run"))
         .as("the stack size, and the JNA path where libnetcdf is installed")
+        .contains("-Xss64m")
         .allMatch(o -> o.equals("-Xss64m") || o.startsWith("-Djna.library.path="));
   }
 
