@@ -2,6 +2,7 @@ package org.headwater.zarr;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -230,6 +231,121 @@ public final class ZarrWriter {
     }
     createParent(file, chunkIndex, stored, where);
     StoreFiles.writeAtomically(file, bytes);
+  }
+
+  /**
+   * Writes one chunk whose values are read in slabs along the first dimension, as the chunk is
+   * encoded: for zlib chunks compressed with libdeflate, each slab goes straight into the
+   * chunk's native buffer, so the whole chunk never exists as one array on the heap (slabs are
+   * about {@value #SLAB_BYTES} bytes, at least one row). Other compressors read the whole region
+   * as one slab and encode it as {@link #writeChunk(String, int[], Array)} does. The bytes
+   * written are the same either way.
+   *
+   * @param name an array of rank 1 or more created with {@link #createArray}
+   * @param chunkIndex the chunk's index in the {@linkplain ArrayMetadata#chunkGrid() grid}
+   * @param slabs reads rows of the chunk's region
+   * @throws IOException what {@code slabs} throws; the chunk file is not written then
+   * @throws ZarrException naming the store, array and chunk key on mismatches or I/O failures
+   */
+  public void writeChunk(String name, int[] chunkIndex, ChunkSlabs slabs) throws IOException {
+    ZarrayJson.Stored stored = stored(name);
+    ArrayMetadata meta = stored.metadata();
+    Compressor compressor = meta.compressor();
+    if (meta.rank() == 0) {
+      throw new ZarrException("array '" + name + "' in " + root + " has no dimensions to read in slabs:"
+          + " write its one chunk with writeChunk(name, index, array)");
+    }
+    if (!(compressor.id().equals("zlib") && Libdeflate.handles(compressor.level()))) {
+      writeChunk(name, chunkIndex, slabs.read(0, meta.chunkGrid().regionShape(chunkIndex)[0]));
+      return;
+    }
+    String key = ChunkGrid.key(chunkIndex, stored.separator());
+    String where = "chunk " + key + " of array '" + name + "' in " + root;
+    int[] region;
+    try {
+      region = meta.chunkGrid().regionShape(chunkIndex);
+    } catch (IndexOutOfBoundsException e) {
+      throw new ZarrException(where + ": " + e.getMessage() + ": use ChunkGrid.indices() for valid indices", e);
+    }
+    Path file = root.resolve(name).resolve(key);
+    createParent(file, chunkIndex, stored, where);
+    try {
+      Libdeflate.writeZlib(file, meta.chunkBytes(), compressor.level(),
+          raw -> new SlabFill(meta, stored.byteOrder(), region, where).fill(slabs, raw));
+    } catch (ZarrException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new ZarrException("cannot encode " + where + " with " + compressor.toJson() + ": " + e, e);
+    }
+  }
+
+  /** Bytes of one slab of rows, at most; a slab has at least one row. */
+  static final int SLAB_BYTES = 1 << 20;
+
+  /** Puts a chunk's slabs into its raw bytes, padding the uneven last chunk with the fill value. */
+  private record SlabFill(ArrayMetadata meta, ByteOrder order, int[] region, String where) {
+    void fill(ChunkSlabs slabs, ByteBuffer raw) throws IOException {
+      int[] chunks = meta.chunks();
+      long rowItems = 1;
+      for (int i = 1; i < chunks.length; i++) {
+        rowItems *= chunks[i];
+      }
+      int itemSize = meta.dtype().itemSize();
+      int rows = (int) Math.max(1, Math.min(chunks[0], SLAB_BYTES / Math.max(1, rowItems * itemSize)));
+      boolean padded = !Arrays.equals(region, chunks);
+      int count;
+      for (int from = 0; from < chunks[0]; from += count) {
+        // rows inside the region come from the reader, the padding rows after it are fill
+        count = Math.min(rows, (from < region[0] ? region[0] : chunks[0]) - from);
+        Object storage;
+        if (from >= region[0]) {
+          storage = filled(count);
+        } else {
+          Array slab = slabs.read(from, count);
+          check(slab, from, count);
+          storage = padded ? padded(slab, count) : cOrder(slab);
+        }
+        ByteBuffer at = raw.duplicate().order(order);
+        at.position(Math.toIntExact(from * rowItems * itemSize));
+        ChunkBytes.put(storage, 0, java.lang.reflect.Array.getLength(storage), at);
+      }
+    }
+
+    private void check(Array slab, int from, int count) {
+      int[] expected = region.clone();
+      expected[0] = count;
+      if (slab.getDataType() != meta.dtype().dataType() || !Arrays.equals(slab.getShape(), expected)) {
+        throw new ZarrException(where + ": rows " + from + ".." + (from + count - 1) + " came as "
+            + slab.getDataType() + " " + Arrays.toString(slab.getShape()) + ", not " + meta.dtype().dataType()
+            + " " + Arrays.toString(expected) + ": the slab reader must return exactly the rows asked for");
+      }
+    }
+
+    private Object cOrder(Array slab) {
+      Object storage = ChunkBytes.storage(slab);
+      return storage != null ? storage : slab.copyTo1DJavaArray();
+    }
+
+    private Object filled(int count) {
+      int[] shape = meta.chunks().clone();
+      shape[0] = count;
+      Array full = Array.factory(meta.dtype().dataType(), shape);
+      ChunkCodec.fill(full.getStorage(), meta.fillValue());
+      return full.getStorage();
+    }
+
+    private Object padded(Array slab, int count) {
+      int[] shape = meta.chunks().clone();
+      shape[0] = count;
+      Array full = Array.factory(meta.dtype().dataType(), shape);
+      ChunkCodec.fill(full.getStorage(), meta.fillValue());
+      try {
+        MAMath.copy(full.sectionNoReduce(new int[shape.length], slab.getShape(), null), slab);
+      } catch (InvalidRangeException e) {
+        throw new IllegalStateException(e);
+      }
+      return full.getStorage();
+    }
   }
 
   /**

@@ -50,9 +50,11 @@ public final class CombinedDataset implements Dataset {
     int axis = v.dims().indexOf(layout.concatDim());
     int from = origin[axis];
     int to = from + shape[axis];
-    Array out = Array.factory(v.dtype().dataType(), shape);
-    for (Part p : layout.parts()) {
-      if (!p.variables().contains(variable) || p.offset() + p.length() <= from || p.offset() >= to) {
+    Array out = null;
+    List<Part> parts = layout.parts();
+    for (int i = firstOverlapping(parts, from); i < parts.size() && parts.get(i).offset() < to; i++) {
+      Part p = parts.get(i);
+      if (!p.variables().contains(variable) || p.offset() + p.length() <= from) {
         continue;
       }
       int start = Math.max(from, p.offset());
@@ -68,11 +70,40 @@ public final class CombinedDataset implements Dataset {
       } else {
         piece = files.open(p).read(variable, fileOrigin, fileShape);
       }
+      if (start == from && end == to) {
+        return piece; // one file holds every row asked for: no copy
+      }
+      if (out == null) {
+        out = Array.factory(v.dtype().dataType(), shape);
+      }
       int[] at = new int[shape.length];
       at[axis] = start - from;
       copyInto(out, at, piece);
     }
-    return out;
+    return out != null ? out : Array.factory(v.dtype().dataType(), shape);
+  }
+
+  /**
+   * The index of the first part that reaches past {@code from} along the concat dimension. Parts
+   * are ordered by offset, and the parts of one concat key (merged files) share its range, so
+   * ranges are equal or disjoint: a binary search finds the first part at or after {@code from},
+   * then the walk back picks up the parts whose range contains it.
+   */
+  static int firstOverlapping(List<Part> parts, int from) {
+    int lo = 0;
+    int hi = parts.size();
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (parts.get(mid).offset() < from) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    while (lo > 0 && parts.get(lo - 1).offset() + parts.get(lo - 1).length() > from) {
+      lo--;
+    }
+    return lo;
   }
 
   private Part firstWith(String variable) {

@@ -166,7 +166,7 @@ public final class CsvSource implements Dataset {
       }
     }
     try {
-      return block.columns().get(variable).section(new int[] {origin[0] - block.start()}, shape).copy();
+      return block.columns().get(variable).sectionNoReduce(new int[] {origin[0] - block.start()}, shape, null).copy();
     } catch (InvalidRangeException e) {
       throw new IllegalStateException(e);
     }

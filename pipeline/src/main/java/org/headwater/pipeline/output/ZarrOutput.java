@@ -17,7 +17,6 @@ import org.headwater.zarr.Compressor;
 import org.headwater.zarr.ZarrDType;
 import org.headwater.zarr.ZarrException;
 import org.headwater.zarr.ZarrWriter;
-import ucar.ma2.Array;
 
 /**
  * Writes a dataset as a Zarr v2 store with xarray's conventions, in three phases that the Beam
@@ -98,9 +97,21 @@ public final class ZarrOutput {
         if (axis >= 0 && idx[axis] != task.split()) {
           continue;
         }
-        Array a = data.read(v.name(), grid.origin(idx), grid.regionShape(idx));
+        int[] origin = grid.origin(idx);
+        int[] region = grid.regionShape(idx);
         try {
-          w.writeChunk(v.name(), idx, Encoding.fillMissing(v, a));
+          if (region.length == 0) {
+            w.writeChunk(v.name(), idx, Encoding.fillMissing(v, data.read(v.name(), origin, region)));
+          } else {
+            // slab by slab along the first dimension: no chunk-sized arrays on the heap
+            w.writeChunk(v.name(), idx, (from, count) -> {
+              int[] o = origin.clone();
+              int[] s = region.clone();
+              o[0] += from;
+              s[0] = count;
+              return Encoding.fillMissing(v, data.read(v.name(), o, s));
+            });
+          }
         } catch (ZarrException e) {
           throw new OutputException("output '" + spec.name() + "': " + e.getMessage(), e);
         }

@@ -3,6 +3,7 @@ package org.headwater.zarr.internal;
 import com.sun.jna.Native;
 import com.sun.jna.NativeLibrary;
 import com.sun.jna.Pointer;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
@@ -55,6 +56,26 @@ public final class Libdeflate {
     try (NativeBuffer raw = NativeBuffer.copyOf(storage, order);
         Compressed compressed = zlibCompress(raw, level)) {
       StoreFiles.writeAtomically(target, compressed.bytes());
+    }
+  }
+
+  /**
+   * Compresses a chunk whose bytes {@code fill} writes straight into native memory, in zlib
+   * format, and writes it atomically to {@code target}.
+   *
+   * @param target the chunk file
+   * @param size the chunk's uncompressed size in bytes
+   * @param level zlib level, 1–9
+   * @param fill writes all {@code size} bytes
+   * @throws IOException what {@code fill} throws; nothing is written then
+   * @throws org.headwater.zarr.ZarrException naming {@code target} if the write fails
+   */
+  public static void writeZlib(Path target, long size, int level, ChunkFill fill) throws IOException {
+    try (NativeBuffer raw = NativeBuffer.allocate(size)) {
+      fill.fill(raw.byteBuffer(size));
+      try (Compressed compressed = zlibCompress(raw, level)) {
+        StoreFiles.writeAtomically(target, compressed.bytes());
+      }
     }
   }
 
