@@ -13,7 +13,11 @@
 #                          A run touches much library code a few times (Beam's runner, Jena, the
 #                          HDF5 header parser, serialization) and little code very often; with
 #                          the defaults C2 spent as much CPU as the conversion, and C1-only code
-#                          is 10x slower where it matters (SHA-256 loses its intrinsic).
+#                          is 10x slower where it matters (SHA-256 loses its intrinsic). The
+#                          first directive keeps C1 for code inside those packages that runs
+#                          once per file or per element, not per value: Java serialization
+#                          (Beam's in-memory state), the HDF5 header parser, JSON metadata,
+#                          per-file setup and checks.
 #                          HEADWATER_JIT=default leaves the JIT alone.
 # HEADWATER_JVM_DEFAULTS=off leaves out all three (the JVM's own defaults, for comparisons).
 set -euo pipefail

@@ -44,6 +44,10 @@ final class RunCommand implements Callable<Integer> {
       description = "Override a parameter declared under 'params' in the recipe.")
   Map<String, String> params = new LinkedHashMap<>();
 
+  @Option(names = "--prov-jsonld",
+      description = "Also write the run's PROV graph as JSON-LD (prov.jsonld) beside prov.ttl.")
+  boolean provJsonLd;
+
   @Mixin StoreOption store;
 
   @Mixin FetchFlags fetch;
@@ -60,6 +64,7 @@ final class RunCommand implements Callable<Integer> {
             .withFlinkMaster(flinkMaster)
             .withPrune(prune)
             .withStore(store.location())
+            .withProvJsonLd(provJsonLd)
             .withFetch(fetch.options(work.work));
     RunResult result = run(r, options);
     Summary.print(out, result);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
+import org.apache.jena.riot.RDFDataMgr;
 import org.headwater.pipeline.testing.NetcdfFixtures;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -147,5 +148,14 @@ class BadInputIT {
     assertThat(Path.of(last)).isDirectory();
     assertThat(Path.of(last).resolve("outputs/out.zarr/.zmetadata")).exists();
     assertThat(Path.of(last).resolve("prov.ttl")).exists();
+    assertThat(Path.of(last).resolve("prov.jsonld")).as("JSON-LD only when asked for").doesNotExist();
+
+    CliRun j = headwater("run", r.toString(), "--work", tmp.resolve("work").toString(),
+        "--store", tmp.resolve("lineage").toString(), "--prov-jsonld");
+    assertThat(j.code()).as(j.err()).isZero();
+    Path runDir = Path.of(j.out().lines().reduce((a, b) -> b).orElseThrow());
+    assertThat(RDFDataMgr.loadModel(runDir.resolve("prov.jsonld").toString()))
+        .as("prov.jsonld holds the graph of prov.ttl")
+        .satisfies(m -> assertThat(m.isIsomorphicWith(RDFDataMgr.loadModel(runDir.resolve("prov.ttl").toString()))).isTrue());
   }
 }

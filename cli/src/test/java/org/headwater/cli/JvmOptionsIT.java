@@ -67,7 +67,7 @@ class JvmOptionsIT {
     assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
     assertThat(p.exitValue()).as(err).isZero();
     assertThat(out).isEmpty();
-    assertThat(err).contains("2 compiler directives added");
+    assertThat(err).contains("3 compiler directives added");
     assertThat(Files.readString(REPO.resolve("etc/jvm/jit-directives.json"))).contains("org/headwater/*.*");
   }
 }

@@ -45,7 +45,7 @@ import org.slf4j.LoggerFactory;
  * Runs a recipe on a Beam runner and commits its run directory.
  *
  * <p>A run directory {@code work/runs/<run id>/} holds {@code recipe.yaml} (the recipe's exact
- * text), {@code outputs/}, the run's W3C PROV graph ({@code prov.ttl}, {@code prov.jsonld}) and,
+ * text), {@code outputs/}, the run's W3C PROV graph ({@code prov.ttl}, and {@code prov.jsonld} if asked for) and,
  * written last, {@code run.json}. The graph is validated (SHACL) before anything is committed and,
  * when a lineage store is given, loaded into it as the run's named graph. Outputs are written under a hidden
  * staging folder and moved into {@code outputs/} only after every output is complete; a failed run
@@ -130,7 +130,7 @@ public final class RecipeRunner {
               runId, RunRecord.SUCCEEDED, r.info(), started, Instant.now(),
               Versions.software(Runners.name(options)), inputs(plans), skipped(plans),
               steps(r, plans), outputs, null, notes(plans));
-      capture.record(record, runDir, () -> publishOutputs(r, runDir, staging, records));
+      capture.record(record, runDir, options.provJsonLd(), () -> publishOutputs(r, runDir, staging, records));
       RunRecords.write(record, runDir);
       return record;
     } catch (IOException e) {

@@ -17,6 +17,8 @@ import org.headwater.pipeline.fetch.FetchOptions;
  * @param fetch fetch options, or null for the defaults with the cache under {@code work}
  * @param progress receives progress snapshots while the pipeline runs, or null
  * @param store the lineage store (TDB2 directory) the run's provenance is loaded into, or null
+ * @param provJsonLd whether to write the PROV graph as JSON-LD ({@code prov.jsonld}) beside
+ *     {@code prov.ttl}, which every run writes
  */
 public record RunOptions(
     Path work,
@@ -26,7 +28,8 @@ public record RunOptions(
     int prune,
     FetchOptions fetch,
     Consumer<Progress> progress,
-    Path store) {
+    Path store,
+    boolean provJsonLd) {
 
   public RunOptions {
     Objects.requireNonNull(work, "work");
@@ -39,35 +42,39 @@ public record RunOptions(
   }
 
   public static RunOptions defaults(Path work) {
-    return new RunOptions(work, "direct", null, 0, 0, null, null, null);
+    return new RunOptions(work, "direct", null, 0, 0, null, null, null, false);
   }
 
   public RunOptions withRunner(String newRunner) {
-    return new RunOptions(work, newRunner, flinkMaster, parallelism, prune, fetch, progress, store);
+    return new RunOptions(work, newRunner, flinkMaster, parallelism, prune, fetch, progress, store, provJsonLd);
   }
 
   public RunOptions withFlinkMaster(String master) {
-    return new RunOptions(work, runner, master, parallelism, prune, fetch, progress, store);
+    return new RunOptions(work, runner, master, parallelism, prune, fetch, progress, store, provJsonLd);
   }
 
   public RunOptions withPrune(int n) {
-    return new RunOptions(work, runner, flinkMaster, parallelism, n, fetch, progress, store);
+    return new RunOptions(work, runner, flinkMaster, parallelism, n, fetch, progress, store, provJsonLd);
   }
 
   public RunOptions withFetch(FetchOptions options) {
-    return new RunOptions(work, runner, flinkMaster, parallelism, prune, options, progress, store);
+    return new RunOptions(work, runner, flinkMaster, parallelism, prune, options, progress, store, provJsonLd);
   }
 
   public RunOptions withProgress(Consumer<Progress> listener) {
-    return new RunOptions(work, runner, flinkMaster, parallelism, prune, fetch, listener, store);
+    return new RunOptions(work, runner, flinkMaster, parallelism, prune, fetch, listener, store, provJsonLd);
   }
 
   public RunOptions withParallelism(int n) {
-    return new RunOptions(work, runner, flinkMaster, n, prune, fetch, progress, store);
+    return new RunOptions(work, runner, flinkMaster, n, prune, fetch, progress, store, provJsonLd);
   }
 
   public RunOptions withStore(Path lineageStore) {
-    return new RunOptions(work, runner, flinkMaster, parallelism, prune, fetch, progress, lineageStore);
+    return new RunOptions(work, runner, flinkMaster, parallelism, prune, fetch, progress, lineageStore, provJsonLd);
+  }
+
+  public RunOptions withProvJsonLd(boolean jsonLd) {
+    return new RunOptions(work, runner, flinkMaster, parallelism, prune, fetch, progress, store, jsonLd);
   }
 
   public FetchOptions fetchOrDefault() {
