@@ -3,14 +3,19 @@ package org.headwater.pipeline.plan;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.headwater.pipeline.combine.Combined;
 import org.headwater.pipeline.combine.CombinedDataset;
 import org.headwater.pipeline.combine.Combiner;
 import org.headwater.pipeline.combine.FileHeader;
+import org.headwater.pipeline.combine.Layout;
+import org.headwater.pipeline.combine.Part;
 import org.headwater.pipeline.csv.CsvTables;
 import org.headwater.pipeline.dataset.Dataset;
 import org.headwater.pipeline.steps.DerivedDataset;
@@ -39,6 +44,31 @@ public final class Planner {
   }
 
   /**
+   * The inputs with the variables the combined dataset takes from each: every variable of a file
+   * that is concatenated, and a variable that is not (a coordinate such as x or y, equal in every
+   * file) only from the first file that holds it, which is the one the combined dataset reads.
+   * Variable-level provenance then links an output's x to the x it was read from.
+   */
+  static List<InputRecord> used(List<InputRecord> inputs, Layout layout) {
+    Map<String, List<String>> byUrl = new HashMap<>();
+    Set<String> taken = new HashSet<>();
+    for (Part p : layout.parts()) {
+      List<String> vars = byUrl.computeIfAbsent(p.url(), u -> new ArrayList<>());
+      for (String v : p.variables()) {
+        if (layout.concatenated().contains(v) || taken.add(v)) {
+          vars.add(v);
+        }
+      }
+    }
+    List<InputRecord> out = new ArrayList<>(inputs.size());
+    for (InputRecord in : inputs) {
+      List<String> vars = byUrl.get(in.url());
+      out.add(vars == null || in.variables().isEmpty() ? in : in.withVariables(vars));
+    }
+    return out;
+  }
+
+  /**
    * Plans a source dataset.
    *
    * @param context the run's step context (where {@code run_command} keeps its files), or null
@@ -60,6 +90,7 @@ public final class Planner {
     inputs.sort(Comparator.comparing(InputRecord::url));
     skipped.sort(Comparator.comparing(SkippedInput::url));
     Combined combined = Combiner.combine(source, headers);
+    inputs = used(inputs, combined.layout());
     StepContext ctx = context != null ? context : standalone(recipe, source, inputs);
     try (SourceCache files = new SourceCache(4)) {
       Dataset base = base(source, combined, files);

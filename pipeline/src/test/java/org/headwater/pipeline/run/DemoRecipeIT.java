@@ -6,11 +6,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.riot.RDFDataMgr;
 import org.assertj.core.data.Offset;
 import org.headwater.pipeline.demo.DemoData;
 import org.headwater.pipeline.recipe.Recipe;
 import org.headwater.pipeline.recipe.RecipeParser;
 import org.headwater.pipeline.testing.ExternalTools;
+import org.headwater.provenance.graph.ProvIris;
+import org.headwater.provenance.record.InputRecord;
 import org.headwater.provenance.record.OutputRecord;
 import org.headwater.provenance.record.RunRecord;
 import org.headwater.provenance.record.RunRecords;
@@ -108,6 +112,34 @@ class DemoRecipeIT {
     String columns = Files.readString(result.runDir().resolve("outputs/mass.columns.json"));
     assertThat(columns).contains("\"mass\"").contains("\"Mt\"").contains("-9999");
     assertThat(result.runDir().resolve(".staging")).doesNotExist();
+  }
+
+  /**
+   * Variable-level lineage says where values came from: the ensemble variable from every member
+   * file, the x coordinate (equal in every file, read from the first) from that file alone.
+   */
+  @Test
+  void outputVariablesDeriveFromTheSourceVariablesTheyWereReadFrom() {
+    Model prov = RDFDataMgr.loadModel(result.runDir().resolve("prov.ttl").toString());
+    OutputRecord zarr = record.outputs().stream().filter(o -> o.format().equals("zarr")).findFirst().orElseThrow();
+    List<String> speedSources = zarr.variables().stream().filter(v -> v.name().equals("surface_speed"))
+        .findFirst().orElseThrow().sources();
+    List<InputRecord> members = record.inputs().stream().filter(in -> in.keys().containsKey("member")).toList();
+    assertThat(members).hasSize(5);
+    assertThat(derivedFrom(prov, zarr, "surface_speed")).as("one source variable per member file")
+        .containsExactlyInAnyOrderElementsOf(members.stream()
+            .map(in -> ProvIris.variable(in.sha256(), speedSources.get(0))).toList());
+    InputRecord first = members.stream().filter(in -> in.variables().contains("x")).findFirst().orElseThrow();
+    assertThat(derivedFrom(prov, zarr, "x")).as("x was read from one member file")
+        .containsExactly(ProvIris.variable(first.sha256(), "x"));
+    assertThat(members).filteredOn(in -> in != first)
+        .allSatisfy(in -> assertThat(in.variables()).doesNotContain("x", "y").contains(speedSources.get(0)));
+  }
+
+  private static List<String> derivedFrom(Model prov, OutputRecord out, String variable) {
+    return prov.getResource(ProvIris.variable(out.sha256(), variable))
+        .listProperties(prov.createProperty("http://www.w3.org/ns/prov#wasDerivedFrom"))
+        .mapWith(st -> st.getObject().asResource().getURI()).toList();
   }
 
   @Test

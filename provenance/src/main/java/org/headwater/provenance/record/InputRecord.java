@@ -19,7 +19,9 @@ import java.util.Objects;
  * @param fileType {@code netcdf}, {@code zarr} or {@code csv}
  * @param keys the recipe dimension keys of this file, e.g. {@code member=3}
  * @param fromCache whether the bytes came from the local cache rather than the network
- * @param variables the variables (or CSV columns) the file provides; empty when not known
+ * @param variables the variables (or CSV columns) the run took from the file: those it
+ *     concatenated or merged from it, and a variable that several files hold unchanged (such as
+ *     an x or y coordinate) only from the file it was read from; empty when not known
  */
 public record InputRecord(
     String url,
@@ -56,6 +58,12 @@ public record InputRecord(
       boolean fromCache) {
     this(url, sourceOfTruth, sha256, size, retrieved, etag, lastModified, fileType, keys, fromCache,
         List.of());
+  }
+
+  /** The same record with other {@link #variables}. */
+  public InputRecord withVariables(List<String> used) {
+    return new InputRecord(url, sourceOfTruth, sha256, size, retrieved, etag, lastModified, fileType, keys,
+        fromCache, used);
   }
 
   /** Whether the file provides {@code variable} (true when the record does not say). */
