@@ -5,6 +5,7 @@ import java.util.Map;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollectionView;
+import org.headwater.pipeline.dataset.Dataset;
 import org.headwater.pipeline.io.SourceCache;
 import org.headwater.pipeline.output.OutputFormats;
 import org.headwater.pipeline.plan.DatasetPlan;
@@ -28,10 +29,9 @@ final class FinalizeFn extends DoFn<KV<String, Iterable<Long>>, OutputRecord> {
     OutputSpec spec =
         context.recipe().outputs().stream().filter(o -> o.name().equals(name)).findFirst().orElseThrow();
     DatasetPlan plan = c.sideInput(plans).get(spec.dataset());
-    try (SourceCache files = new SourceCache(8)) {
-      c.output(
-          OutputFormats.finish(
-              Planner.open(plan, files), spec, context.stagingPath(spec.path())));
+    try (SourceCache files = new SourceCache(8);
+        Dataset data = Planner.open(plan, files)) {
+      c.output(OutputFormats.finish(data, spec, context.stagingPath(spec.path())));
     }
   }
 }

@@ -1,7 +1,10 @@
 package org.headwater.pipeline.beam;
 
+import java.io.Closeable;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
@@ -9,6 +12,7 @@ import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollectionView;
 import org.headwater.pipeline.dataset.Dataset;
+import org.headwater.pipeline.internal.Closing;
 import org.headwater.pipeline.io.SourceCache;
 import org.headwater.pipeline.output.OutputFormats;
 import org.headwater.pipeline.output.WriteTask;
@@ -52,7 +56,27 @@ final class WriteFn extends DoFn<WriteTask, KV<String, Long>> {
 
   @FinishBundle
   public void finishBundle() throws IOException {
+    closeAll();
+  }
+
+  /** A failed bundle skips {@link #finishBundle}: closes what it left open. */
+  @Teardown
+  public void teardown() throws IOException {
+    closeAll();
+  }
+
+  /**
+   * Closes the bundle's datasets (what they hold themselves, such as a {@code run_command}'s output
+   * file or a CSV cursor), then the source files they read.
+   */
+  private void closeAll() throws IOException {
+    List<Closeable> open = new ArrayList<>();
+    if (datasets != null) {
+      open.addAll(datasets.values());
+    }
+    open.add(files);
     datasets = null;
-    files.close();
+    files = null;
+    Closing.all(open);
   }
 }

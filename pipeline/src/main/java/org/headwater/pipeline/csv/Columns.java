@@ -23,6 +23,7 @@ final class Columns {
     private boolean small = true;
     private int missing;
     private int firstMissing = -1;
+    private int present;
 
     Inference(String name, DType declared, CsvOptions options, String label) {
       this.name = name;
@@ -42,6 +43,7 @@ final class Columns {
         firstMissing = firstMissing < 0 ? row : firstMissing;
         return;
       }
+      present++;
       if (declared != null) {
         if (declared != DType.STRING && declared != DType.CHAR) {
           parse(name, cell, row, declared, true, label);
@@ -65,18 +67,23 @@ final class Columns {
     }
 
     /**
-     * The column's type once every cell was seen.
+     * The column's type once every cell was seen. As pandas reads them, a column whose type is
+     * not declared is float64 (missing cells NaN) when every cell is missing, or when it holds
+     * integers with gaps and 'missing' names no integer code for them.
      *
-     * @throws SourceException for missing cells in an integer column without a numeric code
+     * @throws SourceException for missing cells in a column declared integer without a finite
+     *     numeric code
      */
     DType type() {
+      boolean gaps = missing > 0 && options.integerMissing() == null;
       DType type = declared != null ? declared
+          : missing > 0 && present == 0 ? DType.FLOAT64
           : !numeric ? DType.STRING
-          : integral ? (small ? DType.INT32 : DType.INT64) : DType.FLOAT64;
-      if (missing > 0 && type.isIntegral() && options.numericMissing() == null) {
+          : integral && !gaps ? (small ? DType.INT32 : DType.INT64) : DType.FLOAT64;
+      if (missing > 0 && type.isIntegral() && options.integerMissing() == null) {
         throw new SourceException(label + ": column '" + name + "' line " + (firstMissing + 2) + " is"
-            + " missing but the column is " + type.numpyName() + " and 'missing' has no numeric"
-            + " code; add one (e.g. -9999) or declare the column float64");
+            + " missing but the column is declared " + type.numpyName() + " and 'missing' has no"
+            + " integer code; add one (e.g. -9999) or declare the column float64");
       }
       return type;
     }
@@ -92,7 +99,7 @@ final class Columns {
    * @param cells the cells of data rows {@code firstRow}, {@code firstRow + 1}, ...
    */
   static Array values(String name, String[] cells, int firstRow, DType type, CsvOptions o, String label) {
-    Double code = o.numericMissing();
+    Double code = type.isIntegral() ? o.integerMissing() : o.numericMissing();
     Array a = Array.factory(type.dataType(), new int[] {cells.length});
     for (int i = 0; i < cells.length; i++) {
       boolean isMissing = o.missing().contains(cells[i]);
@@ -114,10 +121,11 @@ final class Columns {
 
   /** The fill value of a column of this type: the numeric missing code, NaN, or null. */
   static Number fill(DType type, CsvOptions o) {
-    Double code = o.numericMissing();
     if (type.isFloatingPoint()) {
+      Double code = o.numericMissing();
       return code == null ? null : type == DType.FLOAT32 ? (Number) code.floatValue() : code;
     }
+    Double code = o.integerMissing();
     if (type.isIntegral() && code != null) {
       if (type == DType.INT16) {
         return code.shortValue();

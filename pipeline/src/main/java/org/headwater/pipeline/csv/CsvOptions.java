@@ -16,10 +16,11 @@ import org.headwater.pipeline.dataset.DType;
  *   <li>{@code comment}: lines starting with it are skipped (default {@code #});
  *   <li>{@code missing}: cell texts that mean missing (default {@code ["", "NA", "NaN"]}); a
  *       numeric code here (e.g. {@code -9999}) also becomes the column's fill value, written back
- *       by CSV outputs;
+ *       by CSV outputs, and is what integer columns hold for a missing cell ({@code NaN} is no
+ *       such code: no integer holds it);
  *   <li>{@code columns}: declared types by column name ({@code int32}, {@code float64}, {@code
  *       string}, ...); other columns' types are inferred (int64 narrowed to int32, float64, or
- *       string);
+ *       string; float64, all NaN, for a column whose every cell is missing, as pandas reads it);
  *   <li>{@code dimension}: the row dimension's name (default {@code row}).
  * </ul>
  *
@@ -80,11 +81,30 @@ public record CsvOptions(
         String.valueOf(options.getOrDefault("dimension", "row")));
   }
 
-  /** The first missing text that is a number, or null. */
+  /**
+   * The first missing text that is a number, or null: the fill value of floating-point columns
+   * ({@code NaN} for the default list).
+   */
   public Double numericMissing() {
+    return firstNumber(false);
+  }
+
+  /**
+   * The first missing text that is a finite number (e.g. {@code -9999}), or null: what integer
+   * columns hold for a missing cell and write back. {@code NaN} and infinities are skipped: no
+   * integer can hold them.
+   */
+  public Double integerMissing() {
+    return firstNumber(true);
+  }
+
+  private Double firstNumber(boolean finite) {
     for (String s : missing) {
       try {
-        return Double.parseDouble(s.trim());
+        double x = Double.parseDouble(s.trim());
+        if (!finite || Double.isFinite(x)) {
+          return x;
+        }
       } catch (NumberFormatException e) {
         // not a numeric code
       }

@@ -26,7 +26,8 @@ import ucar.ma2.InvalidRangeException;
  * variable per column, named exactly as the header names it. A header such as {@code Mass (Gt)}
  * or {@code Mass [Gt]} also gives the column {@code units} ({@code Gt}) and {@code long_name}
  * ({@code Mass}). Types are declared or inferred ({@link #report()} says which); missing cells are
- * NaN in floating-point columns and the numeric missing code in integer columns.
+ * NaN in floating-point columns and the numeric missing code in integer columns, and a column
+ * whose every cell is missing is inferred as float64, all NaN.
  *
  * <p>Memory stays bounded: {@link #open} reads the file once, cell by cell, to find the types and
  * every error; {@link #read} then parses only the rows asked for, continuing from where the last

@@ -3,27 +3,33 @@ package org.headwater.pipeline.steps;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.headwater.pipeline.dataset.Dataset;
 import org.headwater.pipeline.dataset.DatasetSchema;
 import org.headwater.pipeline.dataset.Variable;
+import org.headwater.pipeline.internal.Closing;
 import org.headwater.pipeline.netcdf.NetcdfSource;
 import ucar.ma2.Array;
 
 /**
- * The NetCDF file a {@code run_command} wrote, read as the next dataset. The file is opened for
- * each read and closed again, so no handle outlives a read on any worker. Variables keep the
- * lineage of the input variables of the same name (new ones derive from all input variables) and
- * are marked as changed by the step.
+ * The NetCDF file a {@code run_command} wrote, read as the next dataset. The file is opened by the
+ * first read and stays open for the reads after it until the dataset is closed, which also closes
+ * the dataset before the step (as every step's dataset does); a read after that opens it again.
+ * Variables keep the lineage of the input variables of the same name (new ones derive from all
+ * input variables) and are marked as changed by the step.
  */
 final class CommandResult implements Dataset {
   private final Path file;
+  private final Dataset input;
   private final DatasetSchema schema;
+  private NetcdfSource output;
 
-  private CommandResult(Path file, DatasetSchema schema) {
+  private CommandResult(Path file, Dataset input, DatasetSchema schema) {
     this.file = file;
+    this.input = input;
     this.schema = schema;
   }
 
@@ -40,7 +46,7 @@ final class CommandResult implements Dataset {
         vars.add(new Variable(v.name(), v.dtype(), v.dims(), v.attributes(), v.fillValue(),
             sources, steps).touchedBy(index));
       }
-      return new CommandResult(file, src.schema().withVariables(vars));
+      return new CommandResult(file, input, src.schema().withVariables(vars));
     } catch (IOException e) {
       throw new StepException("cannot read the command's output " + file + ": " + e.getMessage(), e);
     }
@@ -52,10 +58,18 @@ final class CommandResult implements Dataset {
   }
 
   @Override
-  public Array read(String variable, int[] origin, int[] shape) throws IOException {
+  public synchronized Array read(String variable, int[] origin, int[] shape) throws IOException {
     schema.variable(variable);
-    try (NetcdfSource src = NetcdfSource.open(file, file.toString())) {
-      return src.read(variable, origin, shape);
+    if (output == null) {
+      output = NetcdfSource.open(file, file.toString()); // closes the file itself if it fails
     }
+    return output.read(variable, origin, shape);
+  }
+
+  @Override
+  public synchronized void close() throws IOException {
+    NetcdfSource open = output;
+    output = null;
+    Closing.all(Arrays.asList(open, input));
   }
 }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
 import org.headwater.pipeline.run.RunResult;
+import org.headwater.pipeline.testing.Python;
 import org.headwater.pipeline.testing.Recipes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,5 +54,35 @@ class CsvRecipeIT {
     List<String> lines = Files.readAllLines(out);
     assertThat(lines.get(0)).isEqualTo("day,temp (K),site");
     assertThat(lines.subList(1, lines.size())).hasSize(row).isEqualTo(expected);
+  }
+
+  @Test
+  void aColumnWithNoValuesIsWrittenAsMissingToCsvZarrAndNetcdf() throws Exception {
+    Path src = tmp.resolve("gauge.csv");
+    Files.writeString(src, "day,level,rain\n0,1.5,\n1,1.75,NA\n2,2,NaN\n");
+    String recipe = "id: gauge\n"
+        + "sources:\n"
+        + "  - {name: gauge, url: \"" + src.toUri() + "\", file_type: csv}\n"
+        + "outputs:\n"
+        + "  - {name: table, format: csv}\n"
+        + "  - {name: cube, format: zarr}\n"
+        + "  - {name: file, format: netcdf, path: gauge.nc}\n";
+    RunResult r = Recipes.run(recipe, tmp.resolve("work"));
+    Path out = r.runDir().resolve("outputs");
+    assertThat(Files.readAllLines(out.resolve("table.csv")))
+        .containsExactly("day,level,rain", "0,1.5,", "1,1.75,", "2,2,");
+    assertThat(Files.readString(out.resolve("table.columns.json")))
+        .contains("\"name\" : \"rain\",\n    \"type\" : \"float64\"");
+
+    Python.require("python3-xarray python3-zarr python3-netcdf4", "xarray", "zarr", "netCDF4");
+    String seen = Python.run(String.join("\n",
+        "import sys, xarray as xr",
+        "for ds in [xr.open_zarr(sys.argv[1], consolidated=True), xr.open_dataset(sys.argv[2])]:",
+        "    rain, day = ds['rain'], ds['day']",
+        "    print(rain.dtype, rain.encoding['dtype'], int(rain.isnull().sum()), day.dtype,",
+        "          list(day.values))"),
+        out.resolve("cube.zarr").toString(), out.resolve("gauge.nc").toString());
+    assertThat(seen.lines()).as("zarr, then netcdf, as xarray reads them")
+        .containsExactly("float64 float64 3 int32 [0, 1, 2]", "float64 float64 3 int32 [0, 1, 2]");
   }
 }

@@ -109,9 +109,49 @@ class CsvSourceTest {
     Path gap = tmp.resolve("gap.csv");
     Files.writeString(gap, "n\n1\n2\nNA\n4\n");
     assertThatThrownBy(() -> CsvSource.open(gap, "gap.csv",
-        CsvOptions.of(Map.of("missing", List.of("NA")), "gap.csv")))
+        CsvOptions.of(Map.of("missing", List.of("NA"), "columns", Map.of("n", "int32")), "gap.csv")))
         .isInstanceOf(SourceException.class)
-        .hasMessageContaining("column 'n' line 4 is missing but the column is int32");
+        .hasMessageContaining("column 'n' line 4 is missing but the column is declared int32");
+  }
+
+  @Test
+  void aColumnWithEveryCellMissingIsFloat64FullOfNaN() throws Exception {
+    Path p = tmp.resolve("gaps.csv");
+    Files.writeString(p, "day,rain,site\n1,,a\n2,NA,b\n3,NaN,c\n");
+    CsvSource s = CsvSource.open(p, "gaps.csv", CsvOptions.of(Map.of(), "gaps.csv"));
+    assertThat(s.schema().variable("rain").dtype()).isEqualTo(DType.FLOAT64);
+    assertThat(StepRunner.values(s, "rain")).containsExactly(Double.NaN, Double.NaN, Double.NaN);
+    assertThat(s.schema().variable("rain").fillValue()).isEqualTo(Double.NaN);
+    assertThat(s.report()).containsEntry("rain", "float64 (inferred), 3 missing")
+        .containsEntry("day", "int32 (inferred), 0 missing");
+
+    Path coded = tmp.resolve("coded.csv");
+    Files.writeString(coded, "day,rain\n1,-9999\n2,-9999\n");
+    CsvSource c = CsvSource.open(coded, "coded.csv",
+        CsvOptions.of(Map.of("missing", List.of("-9999")), "coded.csv"));
+    assertThat(c.schema().variable("rain").dtype()).isEqualTo(DType.FLOAT64);
+    assertThat(StepRunner.values(c, "rain")).containsExactly(Double.NaN, Double.NaN);
+    assertThat(c.schema().variable("rain").fillValue()).as("written back by outputs").isEqualTo(-9999.0);
+  }
+
+  @Test
+  void nanInTheMissingListIsNoCodeForIntegerColumns() throws Exception {
+    Path p = tmp.resolve("counts.csv");
+    Files.writeString(p, "site,count\na,1\nb,\nc,0\n");
+    CsvSource gaps = CsvSource.open(p, "counts.csv", CsvOptions.of(Map.of(), "counts.csv"));
+    assertThat(gaps.schema().variable("count").dtype()).as("integers with a gap, as pandas reads them")
+        .isEqualTo(DType.FLOAT64);
+    assertThat(StepRunner.values(gaps, "count")).containsExactly(1.0, Double.NaN, 0.0);
+    CsvSource s = CsvSource.open(p, "counts.csv",
+        CsvOptions.of(Map.of("missing", List.of("", "NaN", "-1")), "counts.csv"));
+    assertThat(s.schema().variable("count").dtype()).isEqualTo(DType.INT32);
+    assertThat(StepRunner.values(s, "count")).containsExactly(1, -1, 0);
+    assertThat(s.schema().variable("count").fillValue()).isEqualTo(-1);
+    assertThatThrownBy(() -> CsvSource.open(p, "counts.csv",
+        CsvOptions.of(Map.of("columns", Map.of("count", "int16")), "counts.csv")))
+        .isInstanceOf(SourceException.class)
+        .hasMessageContaining("column 'count' line 3 is missing but the column is declared int16")
+        .hasMessageContaining("add one (e.g. -9999) or declare the column float64");
   }
 
   @Test
@@ -126,5 +166,15 @@ class CsvSourceTest {
     assertThat(StepRunner.values(second, "x")).containsExactly(13, 14);
     first.close();
     assertThat(StepRunner.values(first, "t")).as("readable again after close").containsExactly(0, 1, 2);
+  }
+
+  @Test
+  void aOneRowRegionKeepsItsDimension() throws Exception {
+    Path p = tmp.resolve("one.csv");
+    Files.writeString(p, "t,x\n0,10\n1,11\n2,12\n");
+    CsvSource s = CsvSource.open(p, "one.csv", CsvOptions.of(Map.of(), "one.csv"));
+    ucar.ma2.Array row = s.read("x", new int[] {1}, new int[] {1});
+    assertThat(row.getShape()).as("a slab of one row, not a scalar").containsExactly(1);
+    assertThat(row.getInt(0)).isEqualTo(11);
   }
 }
