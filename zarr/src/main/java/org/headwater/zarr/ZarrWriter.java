@@ -255,10 +255,6 @@ public final class ZarrWriter {
       throw new ZarrException("array '" + name + "' in " + root + " has no dimensions to read in slabs:"
           + " write its one chunk with writeChunk(name, index, array)");
     }
-    if (!(compressor.id().equals("zlib") && Libdeflate.handles(compressor.level()))) {
-      writeChunk(name, chunkIndex, slabs.read(0, meta.chunkGrid().regionShape(chunkIndex)[0]));
-      return;
-    }
     String key = ChunkGrid.key(chunkIndex, stored.separator());
     String where = "chunk " + key + " of array '" + name + "' in " + root;
     int[] region;
@@ -266,6 +262,10 @@ public final class ZarrWriter {
       region = meta.chunkGrid().regionShape(chunkIndex);
     } catch (IndexOutOfBoundsException e) {
       throw new ZarrException(where + ": " + e.getMessage() + ": use ChunkGrid.indices() for valid indices", e);
+    }
+    if (!(compressor.id().equals("zlib") && Libdeflate.handles(compressor.level()))) {
+      writeChunk(name, chunkIndex, slabs.read(0, region[0]));
+      return;
     }
     Path file = root.resolve(name).resolve(key);
     createParent(file, chunkIndex, stored, where);
@@ -337,8 +337,7 @@ public final class ZarrWriter {
     private Object padded(Array slab, int count) {
       int[] shape = meta.chunks().clone();
       shape[0] = count;
-      Array full = Array.factory(meta.dtype().dataType(), shape);
-      ChunkCodec.fill(full.getStorage(), meta.fillValue());
+      Array full = Array.factory(meta.dtype().dataType(), shape, filled(count));
       try {
         MAMath.copy(full.sectionNoReduce(new int[shape.length], slab.getShape(), null), slab);
       } catch (InvalidRangeException e) {
