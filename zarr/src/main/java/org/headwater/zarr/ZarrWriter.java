@@ -174,16 +174,12 @@ public final class ZarrWriter {
    * @throws ZarrException naming the store, array and chunk key on mismatches or I/O failures
    */
   public void writeChunk(String name, int[] chunkIndex, Array data) {
-    ZarrayJson.Stored stored = stored(name);
+    Target t = target(name, chunkIndex);
+    ZarrayJson.Stored stored = t.stored();
     ArrayMetadata meta = stored.metadata();
-    String key = ChunkGrid.key(chunkIndex, stored.separator());
-    String where = "chunk " + key + " of array '" + name + "' in " + root;
-    int[] region;
-    try {
-      region = meta.chunkGrid().regionShape(chunkIndex);
-    } catch (IndexOutOfBoundsException e) {
-      throw new ZarrException(where + ": " + e.getMessage() + ": use ChunkGrid.indices() for valid indices", e);
-    }
+    String key = t.key();
+    String where = t.where();
+    int[] region = t.region();
     if (data.getDataType() != meta.dtype().dataType()) {
       throw new ZarrException(where + ": data type " + data.getDataType() + " does not match dtype "
           + meta.dtype().typestr() + " (" + meta.dtype().dataType() + "): convert the data before writing");
@@ -248,21 +244,17 @@ public final class ZarrWriter {
    * @throws ZarrException naming the store, array and chunk key on mismatches or I/O failures
    */
   public void writeChunk(String name, int[] chunkIndex, ChunkSlabs slabs) throws IOException {
-    ZarrayJson.Stored stored = stored(name);
-    ArrayMetadata meta = stored.metadata();
-    Compressor compressor = meta.compressor();
-    if (meta.rank() == 0) {
+    if (stored(name).metadata().rank() == 0) {
       throw new ZarrException("array '" + name + "' in " + root + " has no dimensions to read in slabs:"
           + " write its one chunk with writeChunk(name, index, array)");
     }
-    String key = ChunkGrid.key(chunkIndex, stored.separator());
-    String where = "chunk " + key + " of array '" + name + "' in " + root;
-    int[] region;
-    try {
-      region = meta.chunkGrid().regionShape(chunkIndex);
-    } catch (IndexOutOfBoundsException e) {
-      throw new ZarrException(where + ": " + e.getMessage() + ": use ChunkGrid.indices() for valid indices", e);
-    }
+    Target t = target(name, chunkIndex);
+    ZarrayJson.Stored stored = t.stored();
+    ArrayMetadata meta = stored.metadata();
+    Compressor compressor = meta.compressor();
+    String key = t.key();
+    String where = t.where();
+    int[] region = t.region();
     if (!(compressor.id().equals("zlib") && Libdeflate.handles(compressor.level()))) {
       writeChunk(name, chunkIndex, slabs.read(0, region[0]));
       return;
@@ -276,6 +268,20 @@ public final class ZarrWriter {
       throw e;
     } catch (RuntimeException e) {
       throw new ZarrException("cannot encode " + where + " with " + compressor.toJson() + ": " + e, e);
+    }
+  }
+
+  /** A chunk about to be written: its array, file key, name for messages and region shape. */
+  private record Target(ZarrayJson.Stored stored, String key, String where, int[] region) {}
+
+  private Target target(String name, int[] chunkIndex) {
+    ZarrayJson.Stored stored = stored(name);
+    String key = ChunkGrid.key(chunkIndex, stored.separator());
+    String where = "chunk " + key + " of array '" + name + "' in " + root;
+    try {
+      return new Target(stored, key, where, stored.metadata().chunkGrid().regionShape(chunkIndex));
+    } catch (IndexOutOfBoundsException e) {
+      throw new ZarrException(where + ": " + e.getMessage() + ": use ChunkGrid.indices() for valid indices", e);
     }
   }
 

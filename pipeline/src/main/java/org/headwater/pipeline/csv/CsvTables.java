@@ -11,6 +11,7 @@ import org.headwater.pipeline.dataset.Dataset;
 import org.headwater.pipeline.dataset.DatasetSchema;
 import org.headwater.pipeline.dataset.Dimension;
 import org.headwater.pipeline.dataset.Variable;
+import org.headwater.pipeline.internal.Closing;
 import org.headwater.pipeline.recipe.SourceSpec;
 import ucar.ma2.Array;
 
@@ -98,20 +99,6 @@ public final class CsvTables implements Dataset {
 
   @Override
   public void close() throws IOException {
-    IOException failure = null;
-    for (CsvSource part : parts) {
-      try {
-        part.close();
-      } catch (IOException e) {
-        if (failure == null) {
-          failure = e;
-        } else {
-          failure.addSuppressed(e);
-        }
-      }
-    }
-    if (failure != null) {
-      throw failure;
-    }
+    Closing.all(parts);
   }
 }

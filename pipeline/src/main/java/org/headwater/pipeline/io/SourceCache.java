@@ -3,11 +3,14 @@ package org.headwater.pipeline.io;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.headwater.pipeline.combine.Part;
 import org.headwater.pipeline.dataset.Dataset;
+import org.headwater.pipeline.internal.Closing;
 
 /**
  * Keeps recently used source files open (least recently used closed first), so a worker that
@@ -44,21 +47,8 @@ public final class SourceCache implements Closeable {
 
   @Override
   public void close() throws IOException {
-    IOException first = null;
-    for (Dataset d : open.values()) {
-      try {
-        d.close();
-      } catch (IOException e) {
-        if (first == null) {
-          first = e;
-        } else {
-          first.addSuppressed(e);
-        }
-      }
-    }
+    List<Dataset> closing = new ArrayList<>(open.values());
     open.clear();
-    if (first != null) {
-      throw first;
-    }
+    Closing.all(closing);
   }
 }
