@@ -22,8 +22,9 @@ import org.headwater.provenance.store.LineageStore;
  * Records a run's provenance with as little added wall time as possible: while the pipeline runs,
  * a background thread initialises Jena, compiles the SHACL shapes and opens the lineage store; at
  * commit the graph is validated, written as Turtle (and JSON-LD when asked for), and loaded into
- * the store all at once, and nothing becomes visible unless the graph is valid (the store transaction commits,
- * the files get their names and the outputs are published only after validation passed).
+ * the store all at once, and nothing becomes visible unless the graph is valid (the store
+ * transaction commits, the files get their names and the outputs are published only after
+ * validation passed).
  */
 final class ProvenanceCapture implements AutoCloseable {
   private final ExecutorService executor;
@@ -54,8 +55,8 @@ final class ProvenanceCapture implements AutoCloseable {
 
   /**
    * Builds the run's PROV graph; validates it, writes it into the run directory ({@code prov.ttl},
-   * and {@code prov.jsonld} when {@code jsonLd}) and loads it into the lineage store in parallel. Once the graph is known to be valid and
-   * before the store commits, {@code publish} runs (it moves the outputs into place), so a run
+   * and {@code prov.jsonld} when {@code jsonLd}) and loads it into the lineage store in parallel.
+   * Once the graph is known to be valid and before the store commits, {@code publish} runs (it moves the outputs into place), so a run
    * whose provenance cannot be saved publishes nothing.
    *
    * @return the graph
@@ -64,7 +65,8 @@ final class ProvenanceCapture implements AutoCloseable {
   Model record(RunRecord record, Path runDir, boolean jsonLd, Runnable publish) {
     Model prov = ProvenanceGraphs.buildUnvalidated(record, runDir);
     CompletableFuture<Void> valid = CompletableFuture.runAsync(() -> ProvenanceValidator.check(prov), executor);
-    List<String> names = jsonLd ? List.of(ProvenanceWriter.TURTLE, ProvenanceWriter.JSON_LD) : List.of(ProvenanceWriter.TURTLE);
+    List<String> names =
+        jsonLd ? List.of(ProvenanceWriter.TURTLE, ProvenanceWriter.JSON_LD) : List.of(ProvenanceWriter.TURTLE);
     List<CompletableFuture<Path>> files = new ArrayList<>();
     for (String name : names) {
       files.add(CompletableFuture.supplyAsync(() -> ProvenanceWriter.writeTemporary(prov, runDir, name), executor));
