@@ -51,11 +51,16 @@ class LineageServerIT {
     assertThat(r.body()).contains("\"bindings\"").contains(Fixtures.DOI_IRI).contains(Fixtures.sha("m0"));
   }
 
+  /**
+   * Each refused write goes on a fresh connection: Jetty may answer before reading the request body
+   * and then close the connection, and Java's client does not retry a POST or PUT on a connection the
+   * server closed ("header parser received no bytes"). curl and browsers see the same 4xx either way.
+   */
   @Test
   void refusesUpdates() throws Exception {
     String base = "http://127.0.0.1:" + server.port() + LineageServer.DATASET;
     for (String path : new String[] {base + "/update", base, base + "/sparql"}) {
-      HttpResponse<String> r = HTTP.send(
+      HttpResponse<String> r = freshClient().send(
           HttpRequest.newBuilder(URI.create(path))
               .header("Content-Type", "application/sparql-update")
               .POST(HttpRequest.BodyPublishers.ofString("DROP ALL"))
@@ -63,7 +68,7 @@ class LineageServerIT {
           HttpResponse.BodyHandlers.ofString());
       assertThat(r.statusCode()).as(path).isBetween(400, 499);
     }
-    HttpResponse<String> put = HTTP.send(
+    HttpResponse<String> put = freshClient().send(
         HttpRequest.newBuilder(URI.create(base + "?default"))
             .header("Content-Type", "text/turtle")
             .PUT(HttpRequest.BodyPublishers.ofString("<urn:a> <urn:b> <urn:c> ."))
@@ -72,6 +77,10 @@ class LineageServerIT {
     assertThat(put.statusCode()).isBetween(400, 499);
     assertThat(store.graphSize(ProvenanceGraphs.graphName("run-greenland-1"))).isPositive();
     assertThat(store.graphNames()).hasSize(1);
+  }
+
+  private static HttpClient freshClient() {
+    return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
   }
 
   @Test
