@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -29,18 +28,6 @@ public final class RunRecordFiles {
       oos.writeObject(record);
     }
     Files.move(tmp, dir.resolve(prefix + "-" + UUID.randomUUID() + ".ser"), StandardCopyOption.ATOMIC_MOVE);
-  }
-
-  /** How many records with {@code prefix} are in {@code dir} (0 when it does not exist yet). */
-  public static long count(Path dir, String prefix) {
-    if (!Files.isDirectory(dir)) {
-      return 0;
-    }
-    try (Stream<Path> files = Files.list(dir)) {
-      return files.filter(f -> f.getFileName().toString().startsWith(prefix + "-")).count();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot list run records in " + dir + ": " + e.getMessage(), e);
-    }
   }
 
   public static <T> List<T> read(Path dir, String prefix, Class<T> type) throws IOException {

@@ -12,18 +12,13 @@ import org.joda.time.Duration;
 final class ProgressPoller {
   private ProgressPoller() {}
 
-  /**
-   * Waits for {@code result}; every 250 ms reports progress to {@code listener} (if any) and runs
-   * {@code tick}.
-   */
-  static void await(PipelineResult result, long filesTotal, Consumer<Progress> listener, Runnable tick) {
+  static void await(PipelineResult result, long filesTotal, Consumer<Progress> listener) {
     PipelineResult.State state;
     do {
       state = result.waitUntilFinish(Duration.millis(250));
       if (listener != null) {
         listener.accept(snapshot(result, filesTotal));
       }
-      tick.run();
     } while (state == null || !state.isTerminal());
     if (state != PipelineResult.State.DONE) {
       throw new IllegalStateException("the pipeline ended in state " + state);

@@ -10,8 +10,6 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
-import org.apache.jena.graph.Graph;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.headwater.provenance.graph.ProvenanceGraphs;
@@ -19,23 +17,18 @@ import org.headwater.provenance.graph.ProvenanceValidator;
 import org.headwater.provenance.graph.ProvenanceWriter;
 import org.headwater.provenance.record.RunRecord;
 import org.headwater.provenance.store.LineageStore;
-import org.headwater.provenance.store.StagedLoad;
 
 /**
- * Records a run's provenance with as little added wall time as possible. While the pipeline runs,
- * a background thread initialises Jena, compiles the SHACL shapes and opens the lineage store;
- * once the run has planned ({@link #preload}), it builds the graph of what is known by then (the
- * inputs with their checksums and variables, the steps, the agents: most of a run's graph) and
- * adds it to the store in a write transaction that stays open. At commit the final graph is
- * validated, written as Turtle (and JSON-LD when asked for), and the store gets only the
- * difference from what was staged; nothing becomes visible unless the graph is valid (the store
+ * Records a run's provenance with as little added wall time as possible: while the pipeline runs,
+ * a background thread initialises Jena, compiles the SHACL shapes and opens the lineage store; at
+ * commit the graph is validated, written as Turtle (and JSON-LD when asked for), and loaded into
+ * the store all at once, and nothing becomes visible unless the graph is valid (the store
  * transaction commits, the files get their names and the outputs are published only after
- * validation passed), and a failed run aborts the staged transaction.
+ * validation passed).
  */
 final class ProvenanceCapture implements AutoCloseable {
   private final ExecutorService executor;
   private final CompletableFuture<LineageStore> store;
-  private CompletableFuture<StagedLoad> load;
 
   private ProvenanceCapture(Path storeDir) {
     this.executor =
@@ -58,30 +51,6 @@ final class ProvenanceCapture implements AutoCloseable {
   /** Starts preparing; {@code storeDir} may be null when the run loads no store. */
   static ProvenanceCapture start(Path storeDir) {
     return new ProvenanceCapture(storeDir);
-  }
-
-  /**
-   * Starts loading the graph of {@code provisional} (the run as known before its outputs exist)
-   * into the store, in the background; {@link #record} later adds only what differs. Does nothing
-   * without a store, or when called again.
-   */
-  synchronized void preload(Supplier<RunRecord> provisional, Path runDir) {
-    if (load != null) {
-      return;
-    }
-    load =
-        store.thenApplyAsync(
-            s -> {
-              if (s == null) {
-                return null;
-              }
-              RunRecord r = provisional.get();
-              Graph graph = ProvenanceGraphs.buildUnvalidated(r, runDir).getGraph();
-              StagedLoad staged = s.begin(r.runId());
-              staged.stage(graph);
-              return staged;
-            },
-            executor);
   }
 
   /**
@@ -108,10 +77,7 @@ final class ProvenanceCapture implements AutoCloseable {
         publish.run();
       };
       LineageStore s = join(store);
-      StagedLoad staged = preloaded();
-      if (staged != null) {
-        staged.finish(prov.getGraph(), gate);
-      } else if (s != null) {
+      if (s != null) {
         s.load(record.runId(), prov, gate);
       } else {
         gate.run();
@@ -133,10 +99,6 @@ final class ProvenanceCapture implements AutoCloseable {
     }
   }
 
-  private synchronized StagedLoad preloaded() {
-    return load == null ? null : join(load);
-  }
-
   /** Waits for a task; its own exception, not a CompletionException wrapping it. */
   private static <T> T join(CompletableFuture<T> f) {
     try {
@@ -152,20 +114,9 @@ final class ProvenanceCapture implements AutoCloseable {
     }
   }
 
-  /** Aborts a staged load that was not finished (a finished one has nothing left to do). */
-  private synchronized void closeStaged() {
-    if (load != null) {
-      StagedLoad staged = load.exceptionally(e -> null).join();
-      if (staged != null) {
-        staged.close();
-      }
-    }
-  }
-
   @Override
   public void close() {
     try {
-      closeStaged();
       LineageStore s = store.exceptionally(e -> null).join();
       if (s != null) {
         s.close();

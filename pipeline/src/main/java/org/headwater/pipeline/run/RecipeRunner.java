@@ -16,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.headwater.pipeline.RecipeException;
@@ -84,7 +83,7 @@ public final class RecipeRunner {
     LOG.info("run {} of recipe {} on {} in {}", runId, r.id(), Runners.name(options), runDir);
     try (ProvenanceCapture capture = ProvenanceCapture.start(options.store())) {
       long t0 = System.nanoTime();
-      execute(context, options, preloadWhenPlanned(r, runId, runDir, started, options, capture));
+      execute(context, options);
       long t1 = System.nanoTime();
       RunRecord record = commit(r, runId, runDir, started, options, capture);
       LOG.info(
@@ -98,42 +97,7 @@ public final class RecipeRunner {
     }
   }
 
-  /**
-   * A check for the poll loop: once every dataset's plan is on record, the inputs, steps and agents
-   * are known, and the provenance capture can start loading that much of the graph while the
-   * outputs are still being written.
-   */
-  private static Runnable preloadWhenPlanned(
-      Recipe r, String runId, Path runDir, Instant started, RunOptions options, ProvenanceCapture capture) {
-    Path records = runDir.resolve(".records");
-    AtomicBoolean fired = new AtomicBoolean();
-    return () -> {
-      if (!fired.get() && RunRecordFiles.count(records, "plan") >= r.sources().size()) {
-        fired.set(true);
-        capture.preload(
-            () -> {
-              try {
-                List<DatasetPlan> plans = RunRecordFiles.read(records, "plan", DatasetPlan.class);
-                return runRecord(r, runId, started, started, options, plans, List.of());
-              } catch (IOException e) {
-                throw new UncheckedIOException("cannot read the plans of run " + runId + ": " + e.getMessage(), e);
-              }
-            },
-            runDir);
-      }
-    };
-  }
-
-  private static RunRecord runRecord(
-      Recipe r, String runId, Instant started, Instant ended, RunOptions options,
-      List<DatasetPlan> plans, List<OutputRecord> outputs) {
-    return new RunRecord(
-        runId, RunRecord.SUCCEEDED, r.info(), started, ended,
-        Versions.software(Runners.name(options)), inputs(plans), skipped(plans),
-        steps(r, plans), outputs, null, notes(plans));
-  }
-
-  private static void execute(RunContext context, RunOptions options, Runnable tick) {
+  private static void execute(RunContext context, RunOptions options) {
     Pipeline p = Pipeline.create(Runners.options(options, context.runId().replace('.', '-')));
     HeadwaterTransforms.build(p, context);
     PipelineResult result = p.run();
@@ -141,7 +105,7 @@ public final class RecipeRunner {
     for (SourceSpec s : context.recipe().sources()) {
       total += Patterns.expand(s, context.recipe().prune()).size();
     }
-    ProgressPoller.await(result, total, options.progress(), tick);
+    ProgressPoller.await(result, total, options.progress());
   }
 
   private static RunRecord commit(
@@ -161,7 +125,11 @@ public final class RecipeRunner {
             "the run wrote " + outputs.size() + " of " + r.outputs().size() + " outputs; see the log");
       }
       outputs.sort(Comparator.comparing(OutputRecord::name));
-      RunRecord record = runRecord(r, runId, started, Instant.now(), options, plans, outputs);
+      RunRecord record =
+          new RunRecord(
+              runId, RunRecord.SUCCEEDED, r.info(), started, Instant.now(),
+              Versions.software(Runners.name(options)), inputs(plans), skipped(plans),
+              steps(r, plans), outputs, null, notes(plans));
       capture.record(record, runDir, options.provJsonLd(), () -> publishOutputs(r, runDir, staging, records));
       RunRecords.write(record, runDir);
       return record;

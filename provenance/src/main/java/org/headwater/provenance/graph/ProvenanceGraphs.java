@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * {@code hw:Step} activity per step with its parameters (and argv, exit code and tool version for
  * {@code run_command}); each source file (URL, SHA-256, size, ETag, Last-Modified) grouped under
  * its source-of-truth dataset (a DOI IRI), used with role {@code hw:source} at its retrieval
- * time, with the variables the run read from it; each output (SHA-256, size, location) generated with role {@code hw:output} and derived
+ * time; each output (SHA-256, size, location) generated with role {@code hw:output} and derived
  * from every input through qualified derivations naming the run; each output variable derived
  * from the source variables it came from; the software and the recipe's people associated with
  * the run through {@code prov:qualifiedAssociation} with {@code prov:hadPlan} the recipe, an

@@ -161,15 +161,6 @@ final class RunGraphBuilder {
     time(usage, PROV.atTime, in.retrieved());
     activity.addProperty(PROV.used, file).addProperty(PROV.qualifiedUsage, usage);
     usages.add(usage);
-    in.variables().forEach(name -> inputVariable(in.sha256(), name));
-  }
-
-  /** A variable of an input file, as the run read it. */
-  private Resource inputVariable(String fileSha, String name) {
-    Resource v = m.createResource(ProvIris.variable(fileSha, name));
-    v.addProperty(RDF.type, PROV.Entity).addProperty(RDF.type, HW.Variable);
-    v.addProperty(HW.variableName, name);
-    return v.addProperty(DCTerms.isPartOf, m.createResource(ProvIris.file(fileSha)));
   }
 
   private void step(StepRecord s) {
@@ -261,7 +252,11 @@ final class RunGraphBuilder {
         if (!in.provides(source)) {
           continue;
         }
-        var.addProperty(PROV.wasDerivedFrom, inputVariable(in.sha256(), source));
+        Resource src = m.createResource(ProvIris.variable(in.sha256(), source));
+        src.addProperty(RDF.type, PROV.Entity).addProperty(RDF.type, HW.Variable);
+        src.addProperty(HW.variableName, source);
+        src.addProperty(DCTerms.isPartOf, m.createResource(ProvIris.file(in.sha256())));
+        var.addProperty(PROV.wasDerivedFrom, src);
       }
     }
     for (int index : v.steps()) {

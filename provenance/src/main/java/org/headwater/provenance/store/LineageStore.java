@@ -112,18 +112,32 @@ public final class LineageStore implements AutoCloseable {
   }
 
   private String replace(String graphName, Graph graph, Runnable beforeCommit) {
-    try (StagedLoad load = new StagedLoad(this, dataset, graphName)) {
-      return load.finish(graph, beforeCommit);
+    Node name = NodeFactory.createURI(graphName);
+    long start = System.nanoTime();
+    RuntimeException[] vetoed = {null};
+    try {
+      Txn.executeWrite(
+          dataset,
+          () -> {
+            DatasetGraph dsg = dataset.asDatasetGraph();
+            dsg.deleteAny(name, Node.ANY, Node.ANY, Node.ANY);
+            graph.find().forEachRemaining(t -> dsg.add(name, t.getSubject(), t.getPredicate(), t.getObject()));
+            dsg.prefixes().putAll(ProvenanceGraphs.prefixes());
+            try {
+              beforeCommit.run();
+            } catch (RuntimeException e) {
+              vetoed[0] = e;
+              throw e;
+            }
+          });
+    } catch (RuntimeException e) {
+      if (vetoed[0] != null) {
+        throw vetoed[0];
+      }
+      throw new LineageStoreException(location, "cannot load " + graphName + ": " + e.getMessage(), e);
     }
-  }
-
-  /**
-   * Opens the write transaction for a run's graph now, so most of the graph can be added while
-   * the run is still working ({@link StagedLoad#stage}) and only the rest at its end ({@link
-   * StagedLoad#finish}). Close the result; closing it unfinished aborts.
-   */
-  public StagedLoad begin(String runId) {
-    return new StagedLoad(this, dataset, ProvenanceGraphs.graphName(runId));
+    LOG.info("loaded {} ({} triples) in {} ms", graphName, graph.size(), (System.nanoTime() - start) / 1_000_000);
+    return graphName;
   }
 
   /**

@@ -1,0 +1,94 @@
+#!/usr/bin/env bash
+# What provenance capture adds to `headwater run` (issue 4: under 3 % of the recipe benchmark's
+# wall time): the conversion benchmark's recipe (bench/convert, N daily NetCDF-4 files -> one
+# Zarr store) run as ./headwater runs it, with and without provenance capture, interleaved.
+# "Without" puts bench/provenance/no-capture/ProvenanceCapture.java (compiled here) before
+# Headwater's classes: the same run minus building, validating, writing and loading the graph.
+#
+# Usage: bench/provenance/overhead.sh [N...] [--repeats K] [--work DIR]   (default: 365 1460, 3)
+# Needs what bench/convert/run.sh needs (JDK 17, /usr/bin/python3 with netCDF4 and psutil).
+set -euo pipefail
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+ROOT="$(cd "$HERE/../.." && pwd)"
+CONVERT="$ROOT/bench/convert"
+PY=/usr/bin/python3
+SIZES=(); REPEATS=3; WORK=""
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --repeats) REPEATS="$2"; shift 2 ;;
+    --work) WORK="$2"; shift 2 ;;
+    -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
+    -*) echo "overhead.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
+    *) SIZES+=("$1"); shift ;;
+  esac
+done
+[ ${#SIZES[@]} -gt 0 ] || SIZES=(365 1460)
+[ -n "$WORK" ] || WORK="$(mktemp -d /tmp/headwater-prov-overhead.XXXX)"
+mkdir -p "$WORK/logs"; WORK="$(cd "$WORK" && pwd)"
+RESULTS="$WORK/results.jsonl"; : > "$RESULTS"
+trap 'rm -rf "$WORK/src" "$WORK/hw" "$WORK/lib"; gzip -qf "$WORK"/logs/*.log 2>/dev/null || true' EXIT
+
+# Build, then freeze Headwater's jars and JVM settings (as bench/convert/run.sh does).
+"$ROOT/headwater" --version >/dev/null
+mkdir -p "$WORK/lib/scripts"
+cp -r "$ROOT/cli/target/classes" "$WORK/lib/cli-classes"
+CP="$WORK/lib/cli-classes"
+IFS=":" read -r -a ENTRIES < "$ROOT/cli/target/classpath.txt" || true
+for e in "${ENTRIES[@]}"; do
+  case "$e" in
+    "$ROOT"/*) cp "$e" "$WORK/lib/"; CP="$CP:$WORK/lib/$(basename "$e")" ;;
+    *) CP="$CP:$e" ;;
+  esac
+done
+cp "$ROOT/scripts/jvm-options.sh" "$WORK/lib/scripts/"; cp -r "$ROOT/etc" "$WORK/lib/"
+javac --release 17 -nowarn -cp "$CP" -d "$WORK/lib/no-capture" "$HERE/no-capture/ProvenanceCapture.java"
+mapfile -t JVM < <(HEADWATER_JAVA_OPTS="" "$WORK/lib/scripts/jvm-options.sh" run)
+
+MAX=0; for n in "${SIZES[@]}"; do [ "$n" -gt "$MAX" ] && MAX=$n; done
+"$PY" "$CONVERT/make_sources.py" "$WORK/src" "$MAX"
+
+run() {  # LABEL N REP CLASSPATH
+  local dir="$WORK/hw/$1-$2"
+  rm -rf "$dir"; mkdir -p "$dir"
+  "$PY" "$CONVERT/measure.py" "$RESULTS" "$1" "$2" "$3" "$WORK/logs/$1-$2-$3.log" -- \
+    java "${JVM[@]}" -Dheadwater.home="$ROOT" -cp "$4" org.headwater.cli.Headwater \
+    run "$WORK/recipe-$2.yaml" --work "$dir" --store "$dir/lineage" --param "source_root=file:$WORK/src"
+}
+
+for n in "${SIZES[@]}"; do
+  sed -e "s/@END@/$((n - 1))/" "$CONVERT/recipe.yaml.in" > "$WORK/recipe-$n.yaml"
+  for rep in $(seq 1 "$REPEATS"); do
+    if [ $((rep % 2)) = 1 ]; then
+      run with "$n" "$rep" "$CP"; run without "$n" "$rep" "$WORK/lib/no-capture:$CP"
+    else
+      run without "$n" "$rep" "$WORK/lib/no-capture:$CP"; run with "$n" "$rep" "$CP"
+    fi
+  done
+  # both must have finished their output; the stand-in must really have skipped the graph
+  ls "$WORK"/hw/with-"$n"/runs/*/prov.ttl "$WORK"/hw/with-"$n"/runs/*/outputs/bench.zarr/.zmetadata \
+    "$WORK"/hw/without-"$n"/runs/*/outputs/bench.zarr/.zmetadata >/dev/null
+  if ls "$WORK"/hw/without-"$n"/runs/*/prov.ttl >/dev/null 2>&1; then
+    echo "overhead.sh: the run without capture wrote prov.ttl" >&2; exit 1
+  fi
+done
+
+"$PY" - "$RESULTS" <<'PYEOF' | tee "$WORK/summary.md"
+import json, statistics, sys, collections
+rows = [json.loads(l) for l in open(sys.argv[1])]
+by = collections.defaultdict(dict)
+for r in rows:
+    by[(r["n"], r["tool"])][r["rep"]] = r
+print("| N | wall with, s | wall without, s | added (median of same-repeat differences) | share | CPU with / without, s | peak RSS with / without, MB |")
+print("|---|---|---|---|---|---|---|")
+for n in sorted({r["n"] for r in rows}):
+    w, wo = by[(n, "with")], by[(n, "without")]
+    reps = sorted(set(w) & set(wo))
+    med = lambda d, k: statistics.median(d[i][k] for i in reps)
+    diffs = [w[i]["wall_s"] - wo[i]["wall_s"] for i in reps]
+    diff = statistics.median(diffs)
+    each = ", ".join("%+.2f" % d for d in diffs)
+    print(f"| {n} | {med(w,'wall_s'):.2f} | {med(wo,'wall_s'):.2f} | {diff:+.2f} s ({each}) | "
+          f"{100 * diff / med(wo,'wall_s'):.1f} % | {med(w,'cpu_s'):.1f} / {med(wo,'cpu_s'):.1f} | "
+          f"{med(w,'peak_rss_mb'):.0f} / {med(wo,'peak_rss_mb'):.0f} |")
+PYEOF
+echo "results: $RESULTS, $WORK/summary.md"
