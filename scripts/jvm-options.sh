@@ -3,7 +3,8 @@
 # (its arguments: the first one that is not an option names the command). Used by ./headwater and by the benchmarks, so both run the same JVM.
 #
 # Always: -Xss64m (deep lineage chains walked by SPARQL property paths on server threads), the
-# JNA library path when Debian's libnetcdf is installed, then $HEADWATER_JAVA_OPTS.
+# JVM's own warnings on stderr (by default they go to stdout, which is for Headwater's output),
+# the JNA library path when Debian's libnetcdf is installed, then $HEADWATER_JAVA_OPTS.
 # For `run` and `demo` also, unless HEADWATER_JAVA_OPTS sets them itself:
 #   -Xmx192m               data streams chunk by chunk, so a small heap keeps the whole process
 #                          under 512 MB resident (bench/README.md); raise it for very large chunks
@@ -19,7 +20,11 @@
 #                          (Beam's in-memory state), the HDF5 header parser, JSON metadata,
 #                          per-file setup and checks.
 #                          HEADWATER_JIT=default leaves the JIT alone.
-# HEADWATER_JVM_DEFAULTS=off leaves out all three (the JVM's own defaults, for comparisons).
+# For every command, when cli/target/headwater.jsa exists (./headwater makes it after each build:
+# scripts/cds-archive.sh): -XX:SharedArchiveFile, so classes come pre-parsed and every command
+# starts faster; HEADWATER_CDS=off goes without.
+# HEADWATER_JVM_DEFAULTS=off leaves out the heap, GC, JIT and archive settings (the JVM's own
+# defaults, for comparisons).
 set -euo pipefail
 HW_HOME="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 USER_OPTS="${HEADWATER_JAVA_OPTS:-}"
@@ -27,10 +32,14 @@ COMMAND=""
 for a in "$@"; do
   case "$a" in -*) ;; *) COMMAND="$a"; break ;; esac
 done
-opts=(-Xss64m)
+opts=(-Xss64m -Xlog:disable -Xlog:all=warning:stderr)
 for d in /usr/lib/x86_64-linux-gnu /usr/lib/aarch64-linux-gnu /usr/lib; do
   if [ -e "$d/libnetcdf.so" ]; then opts+=("-Djna.library.path=$d"); break; fi
 done
+ARCHIVE="$HW_HOME/cli/target/headwater.jsa"
+if [ "${HEADWATER_JVM_DEFAULTS:-on}" = on ] && [ "${HEADWATER_CDS:-on}" != off ] && [ -f "$ARCHIVE" ]; then
+  opts+=("-XX:SharedArchiveFile=$ARCHIVE")
+fi
 case "${HEADWATER_JVM_DEFAULTS:-on}:$COMMAND" in
   on:run|on:demo)
     [[ "$USER_OPTS" == *-Xmx* || "$USER_OPTS" == *MaxRAM* ]] || opts+=(-Xmx192m)

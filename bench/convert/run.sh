@@ -57,9 +57,9 @@ if [ "$BUILD" = 1 ]; then
 fi
 [ -f "$ROOT/cli/target/classpath.txt" ] || { echo "run.sh: no build found; run ./headwater --version first" >&2; exit 1; }
 mkdir -p "$WORK/lib"
-rm -rf "$WORK/lib/cli-classes"
-cp -r "$ROOT/cli/target/classes" "$WORK/lib/cli-classes"
-CP="$WORK/lib/cli-classes"
+JAR="$(ls "$ROOT"/cli/target/headwater-cli-*.jar | grep -v -e '-sources' -e '-javadoc' | head -1)"
+cp "$JAR" "$WORK/lib/"
+CP="$WORK/lib/$(basename "$JAR")"
 IFS=":" read -r -a ENTRIES < "$ROOT/cli/target/classpath.txt" || true  # no final newline
 for e in "${ENTRIES[@]}"; do
   case "$e" in
@@ -71,6 +71,10 @@ done
 mkdir -p "$WORK/lib/scripts" "$WORK/lib/etc"
 cp "$ROOT/scripts/jvm-options.sh" "$WORK/lib/scripts/"
 rm -rf "$WORK/lib/etc/jvm"; cp -r "$ROOT/etc/jvm" "$WORK/lib/etc/"
+# The class-data archive ./headwater makes after a build belongs to its jars; the frozen copies
+# get their own, made the same way (untimed, as the launcher's is made once per build).
+echo "making the class-data archive for the frozen jars (scripts/cds-archive.sh)..."
+"$ROOT/scripts/cds-archive.sh" "$WORK/lib/cli/target/headwater.jsa" "$CP"
 
 # 2. Sources: the largest N once; smaller N use the first files.
 MAX=0

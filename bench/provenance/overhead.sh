@@ -31,8 +31,9 @@ trap 'rm -rf "$WORK/src" "$WORK/hw" "$WORK/lib"; gzip -qf "$WORK"/logs/*.log 2>/
 # Build, then freeze Headwater's jars and JVM settings (as bench/convert/run.sh does).
 "$ROOT/headwater" --version >/dev/null
 mkdir -p "$WORK/lib/scripts"
-cp -r "$ROOT/cli/target/classes" "$WORK/lib/cli-classes"
-CP="$WORK/lib/cli-classes"
+JAR="$(ls "$ROOT"/cli/target/headwater-cli-*.jar | grep -v -e '-sources' -e '-javadoc' | head -1)"
+cp "$JAR" "$WORK/lib/"
+CP="$WORK/lib/$(basename "$JAR")"
 IFS=":" read -r -a ENTRIES < "$ROOT/cli/target/classpath.txt" || true
 for e in "${ENTRIES[@]}"; do
   case "$e" in
@@ -41,6 +42,7 @@ for e in "${ENTRIES[@]}"; do
   esac
 done
 cp "$ROOT/scripts/jvm-options.sh" "$WORK/lib/scripts/"; cp -r "$ROOT/etc" "$WORK/lib/"
+"$ROOT/scripts/cds-archive.sh" "$WORK/lib/cli/target/headwater.jsa" "$CP"  # as ./headwater after a build
 javac --release 17 -nowarn -cp "$CP" -d "$WORK/lib/no-capture" "$HERE/no-capture/ProvenanceCapture.java"
 mapfile -t JVM < <(HEADWATER_JAVA_OPTS="" "$WORK/lib/scripts/jvm-options.sh" run)
 

@@ -9,7 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The launcher's JVM options (scripts/jvm-options.sh): what each command gets, and that this
@@ -19,7 +23,12 @@ class JvmOptionsIT {
   private static final Path REPO = Path.of(System.getProperty("headwater.repo", "..")).toAbsolutePath().normalize();
 
   private static List<String> options(Map<String, String> env, String... args) throws Exception {
-    List<String> cmd = new ArrayList<>(List.of("bash", REPO.resolve("scripts/jvm-options.sh").toString()));
+    return options(REPO, env, args);
+  }
+
+  /** The options printed by {@code home}/scripts/jvm-options.sh. */
+  private static List<String> options(Path home, Map<String, String> env, String... args) throws Exception {
+    List<String> cmd = new ArrayList<>(List.of("bash", home.resolve("scripts/jvm-options.sh").toString()));
     cmd.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(cmd);
     pb.environment().remove("HEADWATER_JAVA_OPTS");
@@ -50,9 +59,9 @@ class JvmOptionsIT {
     assertThat(options(Map.of("HEADWATER_JIT", "default"), "run"))
         .noneMatch(o -> o.contains("CompilerDirectivesFile")).contains("-Xmx192m");
     assertThat(options(Map.of("HEADWATER_JVM_DEFAULTS", "off"), "run"))
-        .as("the stack size, and the JNA path where libnetcdf is installed")
-        .contains("-Xss64m")
-        .allMatch(o -> o.equals("-Xss64m") || o.startsWith("-Djna.library.path="));
+        .as("the stack size, JVM warnings on stderr, and the JNA path where libnetcdf is installed")
+        .contains("-Xss64m", "-Xlog:disable", "-Xlog:all=warning:stderr")
+        .allMatch(o -> o.equals("-Xss64m") || o.startsWith("-Xlog:") || o.startsWith("-Djna.library.path="));
   }
 
   @Test
@@ -69,5 +78,64 @@ class JvmOptionsIT {
     assertThat(out).isEmpty();
     assertThat(err).contains("3 compiler directives added");
     assertThat(Files.readString(REPO.resolve("etc/jvm/jit-directives.json"))).contains("org/headwater/*.*");
+  }
+
+  /** A checkout with a copy of the options script and, when {@code archive}, a CDS archive file. */
+  private static Path home(Path dir, byte[] archive) throws Exception {
+    Files.createDirectories(dir.resolve("scripts"));
+    Files.copy(REPO.resolve("scripts/jvm-options.sh"), dir.resolve("scripts/jvm-options.sh"));
+    if (archive != null) {
+      Files.createDirectories(dir.resolve("cli/target"));
+      Files.write(dir.resolve("cli/target/headwater.jsa"), archive);
+    }
+    return dir;
+  }
+
+  @Test
+  void everyCommandStartsWithTheClassDataArchiveOnceItExists(@TempDir Path tmp) throws Exception {
+    Path none = home(tmp.resolve("none"), null);
+    assertThat(options(none, Map.of(), "lineage", "x")).noneMatch(o -> o.contains("SharedArchiveFile"));
+    Path with = home(tmp.resolve("with"), new byte[] {1});
+    String option = "-XX:SharedArchiveFile=" + with.toRealPath().resolve("cli/target/headwater.jsa");
+    assertThat(options(with, Map.of(), "lineage", "x")).contains(option);
+    assertThat(options(with, Map.of(), "run", "r.yaml")).contains(option, "-Xmx192m");
+    assertThat(options(with, Map.of("HEADWATER_CDS", "off"), "run")).doesNotContain(option);
+    assertThat(options(with, Map.of("HEADWATER_JVM_DEFAULTS", "off"), "run")).doesNotContain(option);
+  }
+
+  /**
+   * An archive made for other jars (the launcher remakes it after a build, but a build outside
+   * the launcher can still change them) is skipped with a warning; the warning must not land on
+   * stdout, where the JVM puts it by default and where Headwater writes query results.
+   */
+  @Test
+  void aStaleArchiveIsSkippedWithoutTouchingStdout(@TempDir Path tmp) throws Exception {
+    Path src = Files.writeString(tmp.resolve("Hello.java"),
+        "public class Hello { public static void main(String[] a) { System.out.println(\"hello\"); } }");
+    assertThat(ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", tmp.toString(), src.toString())).isZero();
+    Path jar = tmp.resolve("hello.jar");
+    try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+      out.putNextEntry(new JarEntry("Hello.class"));
+      out.write(Files.readAllBytes(tmp.resolve("Hello.class")));
+    }
+    Path archive = tmp.resolve("hello.jsa");
+    assertThat(java(List.of("-XX:ArchiveClassesAtExit=" + archive, "-cp", jar.toString(), "Hello")).exitValue()).isZero();
+    Path home = home(tmp.resolve("home"), Files.readAllBytes(archive));
+    assertThat(jar.toFile().setLastModified(System.currentTimeMillis() + 60_000)).isTrue();
+
+    List<String> cmd = new ArrayList<>(options(home, Map.of(), "query"));
+    cmd.addAll(List.of("-cp", jar.toString(), "Hello"));
+    Process p = java(cmd);
+    assertThat(new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("hello\n");
+    assertThat(new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8)).contains("shared archive");
+  }
+
+  private static Process java(List<String> args) throws Exception {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    cmd.addAll(args);
+    Process p = new ProcessBuilder(cmd).start();
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    return p;
   }
 }
