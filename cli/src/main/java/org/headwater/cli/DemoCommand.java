@@ -29,12 +29,12 @@ import picocli.CommandLine.Spec;
     name = "demo",
     mixinStandardHelpOptions = true,
     description = {
-      "Fully offline demo: writes a synthetic Greenland surface-speed ensemble (one NetCDF file",
-      "per member, one member missing), runs examples/greenland-speed-ensemble.yaml on it and",
-      "prints what it made and the upstream lineage of one output variable; runs a second recipe",
-      "on the first one's NetCDF output and prints that two-recipe lineage; then publishes the",
-      "non-Zarr outputs into a local archive (DOI under the 10.5072 test prefix) and prints the",
-      "citation. The last line is the run directory."
+      "Fully offline demo: writes a synthetic Greenland surface-speed ensemble (one NetCDF file"
+          + " per member, one member missing), runs examples/greenland-speed-ensemble.yaml on it and"
+          + " prints what it made and the upstream lineage of one output variable; runs a second recipe"
+          + " on the first one's NetCDF output and prints that two-recipe lineage; then publishes the"
+          + " non-Zarr outputs into a local archive (DOI under the 10.5072 test prefix) and prints the"
+          + " citation. The last line is the run directory."
     })
 final class DemoCommand implements Callable<Integer> {
   static final String RECIPE = "examples/greenland-speed-ensemble.yaml";
