@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.headwater.pipeline.dataset.Attribute;
 import org.headwater.pipeline.dataset.DType;
@@ -12,9 +13,14 @@ import org.headwater.pipeline.dataset.DatasetSchema;
 import org.headwater.pipeline.dataset.Dimension;
 import org.headwater.pipeline.dataset.Variable;
 import org.headwater.pipeline.netcdf.NetcdfWriting;
+import org.headwater.pipeline.plan.Describe;
 import org.headwater.pipeline.recipe.OutputSpec;
+import org.headwater.provenance.record.VariableRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import ucar.ma2.Array;
 import ucar.ma2.InvalidRangeException;
+import ucar.nc2.NetcdfFile;
 import ucar.nc2.NetcdfFileWriter;
 
 /**
@@ -26,7 +32,61 @@ public final class NetcdfOutput {
   /** Slabs hold at most this many values. */
   static final long SLAB_VALUES = 4L << 20;
 
+  private static final Logger LOG = LoggerFactory.getLogger(NetcdfOutput.class);
+
   private NetcdfOutput() {}
+
+  /**
+   * The name a variable, dimension or attribute gets in a NetCDF file written through NetCDF-Java:
+   * trimmed, with spaces and '/' turned into '_' (so {@code rain (mm)} is written as {@code
+   * rain_(mm)}).
+   */
+  public static String netcdfName(String name) {
+    return NetcdfFile.makeValidCdmObjectName(name);
+  }
+
+  /**
+   * Checks, when the output is planned, that every dimension and variable keeps a name of its own
+   * in NetCDF, and logs the ones that are renamed.
+   *
+   * @throws OutputException naming both when two would get the same name
+   */
+  static void checkNames(DatasetSchema schema, OutputSpec spec) {
+    Map<String, String> dims = new HashMap<>();
+    for (Dimension d : schema.dimensions()) {
+      checkName(spec, "dimension", d.name(), dims);
+    }
+    Map<String, String> vars = new HashMap<>();
+    for (Variable v : schema.variables()) {
+      checkName(spec, "variable", v.name(), vars);
+    }
+  }
+
+  private static void checkName(OutputSpec spec, String kind, String name, Map<String, String> seen) {
+    String written = netcdfName(name);
+    if (written.isEmpty()) {
+      throw new OutputException(
+          "output '" + spec.name() + "': " + kind + " '" + name + "' has no name NetCDF can hold;"
+              + " rename it with a rename step");
+    }
+    String other = seen.putIfAbsent(written, name);
+    if (other != null) {
+      throw new OutputException(
+          "output '" + spec.name() + "': " + kind + "s '" + other + "' and '" + name + "' would both be named '"
+              + written + "' in NetCDF, whose names cannot hold spaces or '/'; rename one of them with a"
+              + " rename step");
+    }
+    if (!written.equals(name)) {
+      LOG.warn(
+          "output '{}': NetCDF names cannot hold spaces or '/', so {} '{}' is written as '{}'",
+          spec.name(), kind, name, written);
+    }
+  }
+
+  /** The output's variables as the run record lists them: under the names they have in the file. */
+  static List<VariableRecord> describe(DatasetSchema schema) {
+    return Describe.variables(schema, NetcdfOutput::netcdfName);
+  }
 
   public static void write(Dataset data, OutputSpec spec, Path file) throws IOException {
     DatasetSchema schema = data.schema();
@@ -46,12 +106,14 @@ public final class NetcdfOutput {
       }
       w.setFill(false);
       for (Dimension d : schema.dimensions()) {
-        w.addDimension(null, d.name(), d.length());
+        w.addDimension(null, netcdfName(d.name()), d.length());
       }
       Map<String, ucar.nc2.Variable> vars = new HashMap<>();
       for (Variable v : schema.variables()) {
         DType stored = storedType(v, version, spec);
-        ucar.nc2.Variable nv = w.addVariable(null, v.name(), stored.dataType(), String.join(" ", v.dims()));
+        ucar.nc2.Variable nv = w.addVariable(
+            null, netcdfName(v.name()), stored.dataType(),
+            String.join(" ", v.dims().stream().map(NetcdfOutput::netcdfName).toList()));
         if (stored.unsigned()) {
           w.addVariableAttribute(nv, new ucar.nc2.Attribute("_Unsigned", "true"));
         }

@@ -34,6 +34,7 @@ public final class OutputFormats {
       case "netcdf3":
       case "netcdf4":
         Chunking.check(plan.schema(), spec);
+        NetcdfOutput.checkNames(plan.schema(), spec);
         return List.of(new WriteTask(spec.name(), spec.dataset(), null, -1));
       case "csv":
         CsvOutput.check(plan.schema(), spec.name());
@@ -83,9 +84,11 @@ public final class OutputFormats {
         spec.format(),
         sha,
         size,
-        spec.format().equals("csv")
-            ? CsvOutput.describe(data.schema())
-            : Describe.variables(data.schema()),
+        switch (spec.format()) {
+          case "csv" -> CsvOutput.describe(data.schema());
+          case "netcdf3", "netcdf4" -> NetcdfOutput.describe(data.schema());
+          default -> Describe.variables(data.schema());
+        },
         Describe.coverage(data));
   }
 }

@@ -3,6 +3,7 @@ package org.headwater.pipeline.plan;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.headwater.pipeline.dataset.Dataset;
 import org.headwater.pipeline.dataset.DatasetSchema;
 import org.headwater.pipeline.dataset.Variable;
@@ -17,6 +18,14 @@ public final class Describe {
   private Describe() {}
 
   public static List<VariableRecord> variables(DatasetSchema schema) {
+    return variables(schema, UnaryOperator.identity());
+  }
+
+  /**
+   * Like {@link #variables(DatasetSchema)}, for a format that names variables and dimensions its
+   * own way ({@code names}); each variable's sources keep the names the inputs had.
+   */
+  public static List<VariableRecord> variables(DatasetSchema schema, UnaryOperator<String> names) {
     List<VariableRecord> out = new ArrayList<>();
     for (Variable v : schema.variables()) {
       String desc = v.attributeText("long_name");
@@ -25,9 +34,9 @@ public final class Describe {
       }
       out.add(
           new VariableRecord(
-              v.name(),
+              names.apply(v.name()),
               v.dtype().numpyName(),
-              v.dims(),
+              v.dims().stream().map(names).toList(),
               v.attributeText("units"),
               desc,
               v.fillValue() == null ? null : fillText(v.fillValue()),
