@@ -55,26 +55,10 @@ if [ "$BUILD" = 1 ]; then
   echo "building Headwater (./headwater --version)..."
   "$ROOT/headwater" --version >/dev/null
 fi
-[ -f "$ROOT/cli/target/classpath.txt" ] || { echo "run.sh: no build found; run ./headwater --version first" >&2; exit 1; }
-mkdir -p "$WORK/lib"
-JAR="$(ls "$ROOT"/cli/target/headwater-cli-*.jar | grep -v -e '-sources' -e '-javadoc' | head -1)"
-cp "$JAR" "$WORK/lib/"
-CP="$WORK/lib/$(basename "$JAR")"
-IFS=":" read -r -a ENTRIES < "$ROOT/cli/target/classpath.txt" || true  # no final newline
-for e in "${ENTRIES[@]}"; do
-  case "$e" in
-    "$ROOT"/*) cp "$e" "$WORK/lib/"; CP="$CP:$WORK/lib/$(basename "$e")" ;;
-    *) CP="$CP:$e" ;;
-  esac
-done
-# The launcher's JVM options come from scripts/jvm-options.sh and etc/jvm/: frozen too.
-mkdir -p "$WORK/lib/scripts" "$WORK/lib/etc"
-cp "$ROOT/scripts/jvm-options.sh" "$WORK/lib/scripts/"
-rm -rf "$WORK/lib/etc/jvm"; cp -r "$ROOT/etc/jvm" "$WORK/lib/etc/"
-# The class-data archive ./headwater makes after a build belongs to its jars; the frozen copies
-# get their own, made the same way (untimed, as the launcher's is made once per build).
-echo "making the class-data archive for the frozen jars (scripts/cds-archive.sh)..."
-"$ROOT/scripts/cds-archive.sh" "$WORK/lib/cli/target/headwater.jsa" "$CP"
+# The launcher's JVM options (scripts/jvm-options.sh, etc/jvm/) and a class-data archive for the
+# frozen jars come along (bench/freeze.sh).
+rm -rf "$WORK/lib"
+CP="$("$ROOT/bench/freeze.sh" "$ROOT" "$WORK/lib")"
 
 # 2. Sources: the largest N once; smaller N use the first files.
 MAX=0

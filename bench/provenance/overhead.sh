@@ -30,19 +30,7 @@ trap 'rm -rf "$WORK/src" "$WORK/hw" "$WORK/lib"; gzip -qf "$WORK"/logs/*.log 2>/
 
 # Build, then freeze Headwater's jars and JVM settings (as bench/convert/run.sh does).
 "$ROOT/headwater" --version >/dev/null
-mkdir -p "$WORK/lib/scripts"
-JAR="$(ls "$ROOT"/cli/target/headwater-cli-*.jar | grep -v -e '-sources' -e '-javadoc' | head -1)"
-cp "$JAR" "$WORK/lib/"
-CP="$WORK/lib/$(basename "$JAR")"
-IFS=":" read -r -a ENTRIES < "$ROOT/cli/target/classpath.txt" || true
-for e in "${ENTRIES[@]}"; do
-  case "$e" in
-    "$ROOT"/*) cp "$e" "$WORK/lib/"; CP="$CP:$WORK/lib/$(basename "$e")" ;;
-    *) CP="$CP:$e" ;;
-  esac
-done
-cp "$ROOT/scripts/jvm-options.sh" "$WORK/lib/scripts/"; cp -r "$ROOT/etc" "$WORK/lib/"
-"$ROOT/scripts/cds-archive.sh" "$WORK/lib/cli/target/headwater.jsa" "$CP"  # as ./headwater after a build
+CP="$("$ROOT/bench/freeze.sh" "$ROOT" "$WORK/lib")"
 javac --release 17 -nowarn -cp "$CP" -d "$WORK/lib/no-capture" "$HERE/no-capture/ProvenanceCapture.java"
 mapfile -t JVM < <(HEADWATER_JAVA_OPTS="" "$WORK/lib/scripts/jvm-options.sh" run)
 
