@@ -45,9 +45,10 @@ case "${HEADWATER_JVM_DEFAULTS:-on}:$COMMAND" in
     [[ "$USER_OPTS" == *-Xmx* || "$USER_OPTS" == *MaxRAM* ]] || opts+=(-Xmx192m)
     [[ "$USER_OPTS" == *GC* ]] || opts+=(-XX:+UseParallelGC)
     if [ "${HEADWATER_JIT:-}" != default ] && [[ "$USER_OPTS" != *CompilerDirectivesFile* ]]; then
-      # the JVM announces the directives on stdout; stdout is for Headwater's own output
+      # the JVM announces "3 compiler directives added" on its console stream at every start;
+      # -DisplayVMOutput silences that stream only (warnings and errors still reach stderr)
       opts+=(-XX:+UnlockDiagnosticVMOptions "-XX:CompilerDirectivesFile=$HW_HOME/etc/jvm/jit-directives.json"
-             -XX:+DisplayVMOutputToStderr)
+             -XX:-DisplayVMOutput)
     fi
     ;;
 esac

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
@@ -46,7 +47,7 @@ class JvmOptionsIT {
   @Test
   void runsGetABoundedHeapAndTheDataPathDirectives() throws Exception {
     List<String> run = options(Map.of(), "--verbose", "run", "recipe.yaml");
-    assertThat(run).contains("-Xss64m", "-Xmx192m", "-XX:+UseParallelGC", "-XX:+DisplayVMOutputToStderr")
+    assertThat(run).contains("-Xss64m", "-Xmx192m", "-XX:+UseParallelGC", "-XX:-DisplayVMOutput")
         .anySatisfy(o -> assertThat(o).endsWith("etc/jvm/jit-directives.json"));
     assertThat(options(Map.of(), "demo")).contains("-Xmx192m");
     assertThat(options(Map.of(), "lineage", "run")).as("only run and demo").doesNotContain("-Xmx192m")
@@ -66,19 +67,23 @@ class JvmOptionsIT {
   }
 
   @Test
-  void thisJdkAcceptsTheRunOptionsAndKeepsStdoutClean() throws Exception {
-    List<String> cmd = new ArrayList<>();
-    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    cmd.addAll(options(Map.of(), "run"));
-    cmd.add("-version");
-    Process p = new ProcessBuilder(cmd).start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    assertThat(p.exitValue()).as(err).isZero();
-    assertThat(out).isEmpty();
-    assertThat(err).contains("3 compiler directives added");
+  void thisJdkAcceptsTheRunOptionsQuietly() throws Exception {
+    List<String> options = options(Map.of(), "run");
+    Output quiet = java(with(options, "-version"));
+    assertThat(quiet.exit()).as(quiet.err()).isZero();
+    assertThat(quiet.out()).isEmpty();
+    assertThat(quiet.err()).as("only the version, no banner about the directives")
+        .contains("openjdk version").doesNotContain("directives");
+    // the directives are really read: with the JVM's console shown, it says how many it added
+    List<String> shown = new ArrayList<>(options);
+    shown.replaceAll(o -> o.equals("-XX:-DisplayVMOutput") ? "-XX:+DisplayVMOutputToStderr" : o);
+    Output loud = java(with(shown, "-version"));
+    assertThat(loud.exit()).as(loud.err()).isZero();
+    assertThat(loud.err()).contains("3 compiler directives added");
     assertThat(Files.readString(REPO.resolve("etc/jvm/jit-directives.json"))).contains("org/headwater/*.*");
+    // and warnings still reach stderr
+    Output warned = java(List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:-DisplayVMOutput", "-XX:+UseBiasedLocking", "-version"));
+    assertThat(warned.err()).contains("warning: Option UseBiasedLocking was deprecated");
   }
 
   /** A checkout with a copy of the options script and, when {@code archive}, a CDS archive file. */
@@ -122,23 +127,42 @@ class JvmOptionsIT {
       out.write(Files.readAllBytes(tmp.resolve("Hello.class")));
     }
     Path archive = tmp.resolve("hello.jsa");
-    assertThat(java(List.of("-XX:ArchiveClassesAtExit=" + archive, "-cp", jar.toString(), "Hello")).exitValue()).isZero();
+    assertThat(java(List.of("-XX:ArchiveClassesAtExit=" + archive, "-cp", jar.toString(), "Hello")).exit()).isZero();
     Path home = home(tmp.resolve("home"), Files.readAllBytes(archive));
     assertThat(jar.toFile().setLastModified(System.currentTimeMillis() + 60_000)).isTrue();
 
     List<String> cmd = new ArrayList<>(options(home, Map.of(), "query"));
     cmd.addAll(List.of("-cp", jar.toString(), "Hello"));
-    Process p = java(cmd);
-    assertThat(new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("hello\n");
-    assertThat(new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8)).contains("shared archive");
+    Output hello = java(cmd);
+    assertThat(hello.out()).isEqualTo("hello\n");
+    assertThat(hello.err()).contains("shared archive");
   }
 
-  private static Process java(List<String> args) throws Exception {
+  private record Output(int exit, String out, String err) {}
+
+  /** Runs this JDK's java with {@code args}; its exit code, stdout and stderr. */
+  private static Output java(List<String> args) throws Exception {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.addAll(args);
-    Process p = new ProcessBuilder(cmd).start();
+    Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.PIPE).start();
+    CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(p.getErrorStream()));
+    String out = read(p.getInputStream());
     assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    return p;
+    return new Output(p.exitValue(), out, err.join());
+  }
+
+  private static String read(java.io.InputStream in) {
+    try {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private static List<String> with(List<String> options, String... args) {
+    List<String> all = new ArrayList<>(options);
+    all.addAll(List.of(args));
+    return all;
   }
 }
