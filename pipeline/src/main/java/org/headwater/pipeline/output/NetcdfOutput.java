@@ -46,40 +46,52 @@ public final class NetcdfOutput {
   }
 
   /**
-   * Checks, when the output is planned, that every dimension and variable keeps a name of its own
-   * in NetCDF, and logs the ones that are renamed.
+   * Checks, when the output is planned, that every dimension, variable and attribute keeps a name
+   * of its own in NetCDF, and logs the ones that are renamed. (NetCDF-Java would otherwise let an
+   * attribute {@code long name} silently overwrite a {@code long_name} of the same variable.)
    *
    * @throws OutputException naming both when two would get the same name
    */
   static void checkNames(DatasetSchema schema, OutputSpec spec) {
+    String renameStep = "rename one of them with a rename step";
     Map<String, String> dims = new HashMap<>();
     for (Dimension d : schema.dimensions()) {
-      checkName(spec, "dimension", d.name(), dims);
+      checkName(spec, "dimension", "", d.name(), dims, renameStep);
     }
+    String attributeSteps = "keep one: delete_attributes removes the other (set_attributes can give its value to the"
+        + " one you keep)";
     Map<String, String> vars = new HashMap<>();
     for (Variable v : schema.variables()) {
-      checkName(spec, "variable", v.name(), vars);
+      checkName(spec, "variable", "", v.name(), vars, renameStep);
+      Map<String, String> attributes = new HashMap<>();
+      for (Attribute a : v.attributes()) {
+        checkName(spec, "attribute", " of variable '" + v.name() + "'", a.name(), attributes, attributeSteps);
+      }
+    }
+    Map<String, String> global = new HashMap<>();
+    for (Attribute a : schema.attributes()) {
+      checkName(spec, "attribute", " of the dataset", a.name(), global, attributeSteps);
     }
   }
 
-  private static void checkName(OutputSpec spec, String kind, String name, Map<String, String> seen) {
+  private static void checkName(
+      OutputSpec spec, String kind, String of, String name, Map<String, String> seen, String fix) {
     String written = netcdfName(name);
     if (written.isEmpty()) {
       throw new OutputException(
-          "output '" + spec.name() + "': " + kind + " '" + name + "' has no name NetCDF can hold;"
-              + " rename it with a rename step");
+          "output '" + spec.name() + "': " + kind + " '" + name + "'" + of + " has no name NetCDF can hold; "
+              + (kind.equals("attribute") ? "delete it with delete_attributes" : "rename it with a rename step"));
     }
     String other = seen.putIfAbsent(written, name);
     if (other != null) {
       throw new OutputException(
-          "output '" + spec.name() + "': " + kind + "s '" + other + "' and '" + name + "' would both be named '"
-              + written + "' in NetCDF, whose names cannot hold spaces or '/'; rename one of them with a"
-              + " rename step");
+          "output '" + spec.name() + "': " + kind + "s '" + other + "' and '" + name + "'" + of
+              + " would both be named '" + written + "' in NetCDF, whose names cannot hold spaces or '/'; " + fix);
     }
     if (!written.equals(name)) {
       LOG.warn(
-          "output '{}': NetCDF names cannot hold spaces or '/', so {} '{}' is written as '{}'",
-          spec.name(), kind, name, written);
+          "output '{}': NetCDF names cannot hold spaces or '/', so {} '{}'{} is written as '{}'",
+          spec.name(), kind, name, of, written);
     }
   }
 

@@ -23,10 +23,15 @@ class NetcdfNamesIT {
   @TempDir Path tmp;
 
   private String recipe(String header, String format) throws Exception {
+    return recipe(header, format, "");
+  }
+
+  private String recipe(String header, String format, String steps) throws Exception {
     Path src = Files.writeString(tmp.resolve("gauge.csv"), header + "\n0,1.5\n1,2.5\n");
     return "id: gauge\n"
         + "sources:\n"
         + "  - {name: gauge, url: \"" + src.toUri() + "\", file_type: csv}\n"
+        + steps
         + "outputs:\n"
         + "  - {name: file, format: " + format + ", path: gauge.nc}\n";
   }
@@ -55,6 +60,29 @@ class NetcdfNamesIT {
         .hasMessageContaining("output 'file': variables 'a b' and 'a_b' would both be named 'a_b'")
         .hasMessageContaining("rename");
     try (Stream<Path> runs = Files.list(tmp.resolve("work/runs"))) {
+      assertThat(runs.toList()).allSatisfy(d -> assertThat(d.resolve("outputs")).doesNotExist());
+    }
+  }
+
+  @Test
+  void attributesAreRenamedAsVariablesAreAndNeverOverwriteEachOther() throws Exception {
+    String steps = "steps:\n"
+        + "  - {step: set_attributes, variable: rain, attributes: {\"long name\": daily rain, units: mm}}\n"
+        + "  - {step: set_attributes, attributes: {\"gauge/site\": north}}\n";
+    RunResult r = Recipes.run(recipe("day,rain", "netcdf", steps), tmp.resolve("work"));
+    try (NetcdfFile nc = NetcdfFile.open(r.runDir().resolve("outputs/gauge.nc").toString())) {
+      assertThat(nc.findVariable("rain").findAttribute("long_name").getStringValue()).isEqualTo("daily rain");
+      assertThat(nc.findGlobalAttribute("gauge_site").getStringValue()).isEqualTo("north");
+    }
+
+    String clash = "steps:\n"
+        + "  - {step: set_attributes, variable: rain, attributes: {\"long name\": a, long_name: b}}\n";
+    assertThatThrownBy(() -> Recipes.run(recipe("day,rain", "netcdf", clash), tmp.resolve("clash")))
+        .isInstanceOf(RecipeException.class)
+        .hasMessageContaining("output 'file': attributes 'long name' and 'long_name' of variable 'rain' would both be"
+            + " named 'long_name'")
+        .hasMessageContaining("delete_attributes");
+    try (Stream<Path> runs = Files.list(tmp.resolve("clash/runs"))) {
       assertThat(runs.toList()).allSatisfy(d -> assertThat(d.resolve("outputs")).doesNotExist());
     }
   }
