@@ -69,6 +69,12 @@ by = collections.defaultdict(dict)
 for r in rows:
     by[(r["n"], r["tool"])][r["rep"]] = r
 
+def pairs():
+    """Per N: the runs with and without capture, and the repeats both have."""
+    for n in sorted({r["n"] for r in rows}):
+        w, wo = by[(n, "with")], by[(n, "without")]
+        yield n, w, wo, sorted(set(w) & set(wo))
+
 def tail_ms(tool, n, rep):
     """The run's logged time after the pipeline: graph, validation, prov.ttl, store load, commit."""
     text = open(f"{sys.argv[2]}/{tool}-{n}-{rep}.log", errors="replace").read()
@@ -79,9 +85,7 @@ print("Whole runs (wall and CPU include everything; single differences show the 
 print()
 print("| N | wall with, s | wall without, s | added (median of same-repeat differences) | share | CPU with / without, s | peak RSS with / without, MB |")
 print("|---|---|---|---|---|---|---|")
-for n in sorted({r["n"] for r in rows}):
-    w, wo = by[(n, "with")], by[(n, "without")]
-    reps = sorted(set(w) & set(wo))
+for n, w, wo, reps in pairs():
     med = lambda d, k: statistics.median(d[i][k] for i in reps)
     diffs = [w[i]["wall_s"] - wo[i]["wall_s"] for i in reps]
     diff = statistics.median(diffs)
@@ -95,9 +99,7 @@ print("critical path; far less noisy than whole runs, as the pipeline's own vari
 print()
 print("| N | after the pipeline with, ms | without, ms | added, ms (median with - median without) | share of the wall without |")
 print("|---|---|---|---|---|")
-for n in sorted({r["n"] for r in rows}):
-    w, wo = by[(n, "with")], by[(n, "without")]
-    reps = sorted(set(w) & set(wo))
+for n, w, wo, reps in pairs():
     tw = [tail_ms("with", n, i) for i in reps]
     two = [tail_ms("without", n, i) for i in reps]
     added = statistics.median(tw) - statistics.median(two)
