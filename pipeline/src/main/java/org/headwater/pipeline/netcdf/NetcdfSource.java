@@ -1,11 +1,14 @@
 package org.headwater.pipeline.netcdf;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.headwater.pipeline.SourceException;
 import org.headwater.pipeline.dataset.Attribute;
 import org.headwater.pipeline.dataset.DType;
@@ -16,19 +19,32 @@ import org.headwater.pipeline.dataset.Variable;
 import ucar.ma2.Array;
 import ucar.ma2.InvalidRangeException;
 import ucar.nc2.NetcdfFile;
+import ucar.nc2.iosp.hdf5.HdfChunkReader;
 
 /**
  * A NetCDF-3 or NetCDF-4/HDF5 file read with NetCDF-Java, decoded under the CF conventions (see
  * {@link CfCoding}). Groups are not read: only the root group's dimensions and variables.
+ *
+ * <p>Chunked NetCDF-4 variables compressed with deflate (and shuffle) have their chunks decoded
+ * by {@link HdfChunkReader} (libdeflate, bulk un-shuffle), found through NetCDF-Java's chunk
+ * index; everything else, and everything when {@value #READER_PROPERTY}{@code =netcdf-java}, is
+ * read by {@code Variable.read}. Both give the same values.
  */
 public final class NetcdfSource implements Dataset {
+  /** System property: {@code netcdf-java} reads every variable with NetCDF-Java's own reader. */
+  public static final String READER_PROPERTY = "headwater.netcdf.reader";
+
   private final NetcdfFile file;
+  private final Path path;
   private final String label;
   private final DatasetSchema schema;
   private final Map<String, CfCoding> codings = new HashMap<>();
+  private final Map<String, Optional<HdfChunkReader>> chunkReaders = new ConcurrentHashMap<>();
+  private FileChannel channel;
 
-  private NetcdfSource(NetcdfFile file, String label) {
+  private NetcdfSource(NetcdfFile file, Path path, String label) {
     this.file = file;
+    this.path = path;
     this.label = label;
     List<Dimension> dims = new ArrayList<>();
     for (ucar.nc2.Dimension d : file.getDimensions()) {
@@ -85,7 +101,7 @@ public final class NetcdfSource implements Dataset {
               + "); check that the source is NetCDF-3/4 and complete, or set file_type");
     }
     try {
-      return new NetcdfSource(f, label);
+      return new NetcdfSource(f, path, label);
     } catch (RuntimeException e) {
       closeQuietlyAfterFailure(f, e);
       throw e;
@@ -111,7 +127,12 @@ public final class NetcdfSource implements Dataset {
     }
     Array raw;
     try {
-      raw = v.getRank() == 0 ? v.read() : v.read(origin, shape);
+      Optional<HdfChunkReader> chunks = chunkReader(v);
+      if (chunks.isPresent()) {
+        raw = chunks.get().read(channel(), origin, shape);
+      } else {
+        raw = v.getRank() == 0 ? v.read() : v.read(origin, shape);
+      }
     } catch (InvalidRangeException e) {
       throw new IllegalArgumentException(
           label + ": region outside variable '" + variable + "': " + e.getMessage(), e);
@@ -124,9 +145,29 @@ public final class NetcdfSource implements Dataset {
     return codings.get(variable).decode(raw);
   }
 
+  private Optional<HdfChunkReader> chunkReader(ucar.nc2.Variable v) {
+    if ("netcdf-java".equals(System.getProperty(READER_PROPERTY))) {
+      return Optional.empty();
+    }
+    return chunkReaders.computeIfAbsent(v.getShortName(), name -> HdfChunkReader.of(v, file));
+  }
+
+  private synchronized FileChannel channel() throws IOException {
+    if (channel == null) {
+      channel = FileChannel.open(path);
+    }
+    return channel;
+  }
+
   @Override
   public void close() throws IOException {
-    file.close();
+    try (NetcdfFile closing = file) {
+      synchronized (this) {
+        if (channel != null) {
+          channel.close();
+        }
+      }
+    }
   }
 
   private static void closeQuietlyAfterFailure(NetcdfFile f, RuntimeException primary) {

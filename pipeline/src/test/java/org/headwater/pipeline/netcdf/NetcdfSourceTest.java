@@ -3,14 +3,13 @@ package org.headwater.pipeline.netcdf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.headwater.pipeline.SourceException;
 import org.headwater.pipeline.dataset.Attributes;
 import org.headwater.pipeline.dataset.DType;
 import org.headwater.pipeline.dataset.Variable;
-import org.junit.jupiter.api.Assumptions;
+import org.headwater.pipeline.testing.ExternalTools;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import ucar.ma2.Array;
@@ -45,20 +44,7 @@ class NetcdfSourceTest {
         .replace("KIND_UBYTE", nc4 ? "ubyte flags(time, y, x) ; flags:_FillValue = 255UB ;" : "")
         .replace("KIND_FLAGS", nc4 ? "flags = 0, 1, 255, 200, 4, 5, 6, 7, 8, 9, 10, 11 ;" : "");
     Path src = Files.writeString(tmp.resolve(kind + ".cdl"), cdl);
-    Path out = tmp.resolve(kind + ".nc");
-    Process p;
-    try {
-      p = new ProcessBuilder("ncgen", "-k", kind, "-o", out.toString(), src.toString())
-          .redirectErrorStream(true).start();
-    } catch (IOException e) {
-      if (Boolean.getBoolean("headwater.allowMissingTools")) {
-        Assumptions.abort("ncgen missing: apt-get install netcdf-bin");
-      }
-      throw new AssertionError("ncgen is missing: run 'apt-get install netcdf-bin'", e);
-    }
-    String log = new String(p.getInputStream().readAllBytes());
-    assertThat(p.waitFor()).as(log).isZero();
-    return out;
+    return ExternalTools.ncgen(src, kind, tmp.resolve(kind + ".nc"));
   }
 
   @Test

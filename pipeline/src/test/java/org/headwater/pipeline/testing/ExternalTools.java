@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * Debian tools the tests use: {@code /usr/bin/python3} with xarray/zarr/netCDF4, and NCO. A missing
+ * Debian tools the tests use: {@code /usr/bin/python3} with xarray/zarr/netCDF4, ncgen and NCO. A missing
  * tool fails the test with the {@code apt-get install} line to run, or skips it when {@code
  * -Dheadwater.allowMissingTools=true}.
  */
@@ -40,6 +40,16 @@ public final class ExternalTools {
 
   public static void requireNco() {
     require("nco", "ncks", "--version");
+  }
+
+  /** Makes {@code out} from the CDL file {@code cdl} with Debian's ncgen ({@code kind}: nc3, nc4, ...). */
+  public static Path ncgen(Path cdl, String kind, Path out) {
+    require("netcdf-bin", "ncgen", "-h");
+    Result r = exec(List.of("ncgen", "-k", kind, "-o", out.toString(), cdl.toString()));
+    if (r.exitCode() != 0) {
+      fail("ncgen exited with " + r.exitCode() + " on " + cdl + ":\n" + r.stderr() + r.stdout());
+    }
+    return out;
   }
 
   /** Runs a Python script with arguments; returns stdout, failing on a non-zero exit. */
