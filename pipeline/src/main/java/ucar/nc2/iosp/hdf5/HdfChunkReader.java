@@ -18,6 +18,7 @@ import ucar.ma2.DataType;
 import ucar.ma2.InvalidRangeException;
 import ucar.ma2.Section;
 import ucar.nc2.Variable;
+import ucar.nc2.iosp.IospHelper;
 
 /**
  * Headwater's reader for the commonest NetCDF-4 layout: a chunked variable of a fixed-size number
@@ -124,11 +125,8 @@ public final class HdfChunkReader {
         throw new InvalidRangeException("region " + want + " outside shape " + Arrays.toString(varShape));
       }
     }
-    Array out = Array.factory(variable.getDataType(), shape);
-    Object storage = out.getStorage();
-    if (info.getFillValue() instanceof Number fill) {
-      fill(storage, fill);
-    }
+    // filled as H5iosp fills what no chunk covers
+    Object storage = IospHelper.makePrimitiveArray((int) want.computeSize(), variable.getDataType(), info.getFillValue());
     // no chunk ever written: NetCDF-Java's header marks the variable fill-only, with no chunk index
     List<DataBTree.DataChunk> chunks = info.useFillValue ? List.of() : chunks(want);
     for (DataBTree.DataChunk chunk : chunks) {
@@ -144,6 +142,7 @@ public final class HdfChunkReader {
         copy(decode(file, chunk), chunk.offset, start, end, origin, shape, storage);
       }
     }
+    Array out = Array.factory(variable.getDataType(), shape, storage);
     if (variable.isUnsigned()) {
       out.setUnsigned(true);
     }
@@ -291,22 +290,6 @@ public final class HdfChunkReader {
       ((java.nio.FloatBuffer) chunk).get(src, f, dst, n);
     } else {
       ((java.nio.DoubleBuffer) chunk).get(src, (double[]) storage, dst, n);
-    }
-  }
-
-  private static void fill(Object storage, Number value) {
-    if (storage instanceof byte[] b) {
-      Arrays.fill(b, value.byteValue());
-    } else if (storage instanceof short[] s) {
-      Arrays.fill(s, value.shortValue());
-    } else if (storage instanceof int[] i) {
-      Arrays.fill(i, value.intValue());
-    } else if (storage instanceof long[] l) {
-      Arrays.fill(l, value.longValue());
-    } else if (storage instanceof float[] f) {
-      Arrays.fill(f, value.floatValue());
-    } else {
-      Arrays.fill((double[]) storage, value.doubleValue());
     }
   }
 
