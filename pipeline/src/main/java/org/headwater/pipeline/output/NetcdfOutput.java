@@ -53,40 +53,48 @@ public final class NetcdfOutput {
    * @throws OutputException naming both when two would get the same name
    */
   static void checkNames(DatasetSchema schema, OutputSpec spec) {
-    String renameStep = "rename one of them with a rename step";
     Map<String, String> dims = new HashMap<>();
     for (Dimension d : schema.dimensions()) {
-      checkName(spec, "dimension", "", d.name(), dims, renameStep);
+      checkName(spec, Named.DIMENSION, "", d.name(), dims);
     }
-    String attributeSteps = "keep one: delete_attributes removes the other (set_attributes can give its value to the"
-        + " one you keep)";
     Map<String, String> vars = new HashMap<>();
     for (Variable v : schema.variables()) {
-      checkName(spec, "variable", "", v.name(), vars, renameStep);
+      checkName(spec, Named.VARIABLE, "", v.name(), vars);
       Map<String, String> attributes = new HashMap<>();
       for (Attribute a : v.attributes()) {
-        checkName(spec, "attribute", " of variable '" + v.name() + "'", a.name(), attributes, attributeSteps);
+        checkName(spec, Named.ATTRIBUTE, " of variable '" + v.name() + "'", a.name(), attributes);
       }
     }
     Map<String, String> global = new HashMap<>();
     for (Attribute a : schema.attributes()) {
-      checkName(spec, "attribute", " of the dataset", a.name(), global, attributeSteps);
+      checkName(spec, Named.ATTRIBUTE, " of the dataset", a.name(), global);
     }
   }
 
-  private static void checkName(
-      OutputSpec spec, String kind, String of, String name, Map<String, String> seen, String fix) {
+  /** What carries a name, and what the user can do when NetCDF cannot keep it apart. */
+  private record Named(String kind, String fixEmpty, String fixClash) {
+    static final Named DIMENSION =
+        new Named("dimension", "rename it with a rename step", "rename one of them with a rename step");
+    static final Named VARIABLE =
+        new Named("variable", "rename it with a rename step", "rename one of them with a rename step");
+    static final Named ATTRIBUTE = new Named("attribute", "delete it with delete_attributes",
+        "keep one: delete_attributes removes the other (set_attributes can give its value to the one you keep)");
+  }
+
+  private static void checkName(OutputSpec spec, Named what, String of, String name, Map<String, String> seen) {
+    String kind = what.kind();
     String written = netcdfName(name);
     if (written.isEmpty()) {
       throw new OutputException(
           "output '" + spec.name() + "': " + kind + " '" + name + "'" + of + " has no name NetCDF can hold; "
-              + (kind.equals("attribute") ? "delete it with delete_attributes" : "rename it with a rename step"));
+              + what.fixEmpty());
     }
     String other = seen.putIfAbsent(written, name);
     if (other != null) {
       throw new OutputException(
           "output '" + spec.name() + "': " + kind + "s '" + other + "' and '" + name + "'" + of
-              + " would both be named '" + written + "' in NetCDF, whose names cannot hold spaces or '/'; " + fix);
+              + " would both be named '" + written + "' in NetCDF, whose names cannot hold spaces or '/'; "
+              + what.fixClash());
     }
     if (!written.equals(name)) {
       LOG.warn(
