@@ -25,9 +25,9 @@ import ucar.nc2.iosp.IospHelper;
  * type whose HDF5 filters are only deflate and shuffle (what netCDF's own library and xarray
  * write). It finds the chunks with NetCDF-Java's B-tree code, then decodes them itself: inflate
  * with libdeflate (Debian's {@code libdeflate0}) when installed, else (or with {@value
- * #INFLATE_PROPERTY}{@code =java}) with {@link Inflater}; un-shuffle
- * and byte order in bulk. On the conversion benchmark's files that takes less than half the CPU
- * of {@link Variable#read}, whose Java un-shuffle moves one byte at a time (bench/README.md).
+ * #INFLATE_PROPERTY}{@code =java}) with {@link Inflater}; un-shuffle and byte order in bulk. On
+ * the conversion benchmark's files that takes less than half the CPU of {@link Variable#read},
+ * whose Java un-shuffle moves one byte at a time (bench/README.md).
  *
  * <p>It lives in NetCDF-Java's package because NetCDF-Java 4.5.5 keeps the chunk index ({@code
  * H5header.Vinfo}, {@code DataBTree}) package-private; it reads those and nothing else, and
@@ -36,8 +36,10 @@ import ucar.nc2.iosp.IospHelper;
  * chunks take the variable's fill value as {@code H5iosp} gives it, and {@code
  * HdfChunkReaderTest} compares every read with {@code Variable.read}.
  *
- * <p>Thread-safe: the chunk index is walked under the file's lock, chunk bytes are read with
- * positional reads on the caller's channel.
+ * <p>Chunk bytes are read with positional reads on the caller's channel. The chunk index is read
+ * through NetCDF-Java's single {@code RandomAccessFile} for the file, which is not thread-safe, so
+ * it is walked holding {@code lock}; code that reads the same file from several threads must hold
+ * that lock for its own NetCDF-Java reads too ({@code NetcdfSource} is used by one thread).
  */
 public final class HdfChunkReader {
   /** System property: {@code java} inflates with {@link Inflater} even where libdeflate is installed. */
@@ -71,7 +73,7 @@ public final class HdfChunkReader {
    * A reader for {@code variable} of an HDF5 file opened by NetCDF-Java, when its layout is one
    * this class decodes; empty otherwise (read it with {@link Variable#read}).
    *
-   * @param lock what NetCDF-Java's reads of the same file synchronise on (the {@code NetcdfFile})
+   * @param lock held while the chunk index is read (the {@code NetcdfFile} is a good choice)
    */
   public static Optional<HdfChunkReader> of(Variable variable, Object lock) {
     if (!(variable.getSPobject() instanceof H5header.Vinfo info)
@@ -199,6 +201,9 @@ public final class HdfChunkReader {
     byte[] out = new byte[bytes];
     if (Libdeflate.ERROR == null && !"java".equals(System.getProperty(INFLATE_PROPERTY))) {
       Pointer d = Libdeflate.libdeflate_alloc_decompressor();
+      if (d == null) {
+        throw new IOException("libdeflate could not allocate a decompressor (out of native memory)");
+      }
       try {
         long[] actual = new long[1];
         int result = Libdeflate.libdeflate_zlib_decompress(d, in, in.length, out, out.length, actual);
