@@ -171,9 +171,10 @@ public final class ZarrWriter {
    * @param name an array created with {@link #createArray}
    * @param chunkIndex the chunk's index in the {@linkplain ArrayMetadata#chunkGrid() grid}
    * @param data values with the dtype's cdm type and exactly the region shape
+   * @return the chunk file, with the hash of its bytes
    * @throws ZarrException naming the store, array and chunk key on mismatches or I/O failures
    */
-  public void writeChunk(String name, int[] chunkIndex, Array data) {
+  public StoredFile writeChunk(String name, int[] chunkIndex, Array data) {
     Target t = target(name, chunkIndex);
     ZarrayJson.Stored stored = t.stored();
     ArrayMetadata meta = stored.metadata();
@@ -204,20 +205,18 @@ public final class ZarrWriter {
       Compressor compressor = meta.compressor();
       try {
         if (compressor.id().equals("zlib") && Libdeflate.handles(compressor.level())) {
-          Libdeflate.writeZlib(file, storage, stored.byteOrder(), compressor.level());
-          return;
+          return storedFile(name, key, Libdeflate.writeZlib(file, storage, stored.byteOrder(), compressor.level()));
         }
-        StoreFiles.writeAtomically(file, out -> {
+        return storedFile(name, key, StoreFiles.writeAtomically(file, out -> {
           try (OutputStream encoded = Codecs.encoding(meta.compressor(), out)) {
             ChunkBytes.write(storage, stored.byteOrder(), encoded);
           }
-        });
+        }));
       } catch (ZarrException e) {
         throw e;
       } catch (RuntimeException e) {
         throw new ZarrException("cannot encode " + where + " with " + meta.compressor().toJson() + ": " + e, e);
       }
-      return;
     }
     byte[] bytes;
     try {
@@ -226,7 +225,11 @@ public final class ZarrWriter {
       throw new ZarrException("cannot encode " + where + " with " + meta.compressor().toJson() + ": " + e, e);
     }
     createParent(file, chunkIndex, stored, where);
-    StoreFiles.writeAtomically(file, bytes);
+    return storedFile(name, key, StoreFiles.writeAtomically(file, bytes));
+  }
+
+  private static StoredFile storedFile(String array, String key, StoreFiles.Digest written) {
+    return new StoredFile(array + "/" + key, written.size(), written.sha256());
   }
 
   /**
@@ -240,10 +243,11 @@ public final class ZarrWriter {
    * @param name an array of rank 1 or more created with {@link #createArray}
    * @param chunkIndex the chunk's index in the {@linkplain ArrayMetadata#chunkGrid() grid}
    * @param slabs reads rows of the chunk's region
+   * @return the chunk file, with the hash of its bytes
    * @throws IOException what {@code slabs} throws; the chunk file is not written then
    * @throws ZarrException naming the store, array and chunk key on mismatches or I/O failures
    */
-  public void writeChunk(String name, int[] chunkIndex, ChunkSlabs slabs) throws IOException {
+  public StoredFile writeChunk(String name, int[] chunkIndex, ChunkSlabs slabs) throws IOException {
     if (stored(name).metadata().rank() == 0) {
       throw new ZarrException("array '" + name + "' in " + root + " has no dimensions to read in slabs:"
           + " write its one chunk with writeChunk(name, index, array)");
@@ -256,14 +260,13 @@ public final class ZarrWriter {
     String where = t.where();
     int[] region = t.region();
     if (!(compressor.id().equals("zlib") && Libdeflate.handles(compressor.level()))) {
-      writeChunk(name, chunkIndex, slabs.read(0, region[0]));
-      return;
+      return writeChunk(name, chunkIndex, slabs.read(0, region[0]));
     }
     Path file = root.resolve(name).resolve(key);
     createParent(file, chunkIndex, stored, where);
     try {
-      Libdeflate.writeZlib(file, meta.chunkBytes(), compressor.level(),
-          raw -> new SlabFill(meta, stored.byteOrder(), region, where).fill(slabs, raw));
+      return storedFile(name, key, Libdeflate.writeZlib(file, meta.chunkBytes(), compressor.level(),
+          raw -> new SlabFill(meta, stored.byteOrder(), region, where).fill(slabs, raw)));
     } catch (ZarrException e) {
       throw e;
     } catch (RuntimeException e) {

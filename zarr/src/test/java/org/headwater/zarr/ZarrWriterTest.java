@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.stream.Stream;
 import org.headwater.zarr.internal.Json;
 import org.junit.jupiter.api.BeforeEach;
@@ -152,5 +154,69 @@ class ZarrWriterTest {
     TestArrays.assertSameArray(ZarrReader.open(java.root()).read("v"), data);
     assertThat(store.resolve("v/0.0.0")).as("libdeflate's stream differs from zlib's: both paths ran")
         .satisfies(p -> assertThat(Files.readAllBytes(p)).isNotEqualTo(Files.readAllBytes(java.root().resolve("v/0.0.0"))));
+  }
+
+  /**
+   * Each way a chunk is written (libdeflate, the streamed Java zlib, in-memory zstd and blosc, no
+   * compression; whole arrays and slabs) reports the file's own size and
+   * SHA-256, the ones a reader of the file computes.
+   */
+  @Test
+  void writtenChunksReportTheSizeAndHashOfTheirFile() throws Exception {
+    List<Compressor> compressors = List.of(Compressor.zlib(4), Compressor.zstd(3), Compressor.blosc("lz4", 5, 1),
+        Compressor.none());
+    Array data = TestArrays.sample(ZarrDType.INT16, 5, 20, 30);
+    List<StoredFile> written = new java.util.ArrayList<>();
+    for (int c = 0; c < compressors.size(); c++) {
+      {
+        ArrayMetadata m = new ArrayMetadata(new int[] {5, 20, 30}, new int[] {2, 20, 16}, ZarrDType.INT16,
+            compressors.get(c), -1);
+        String name = "v" + c;
+        w.createArray(name, List.of("t", "y", "x"), m, Map.of());
+        for (int[] idx : m.chunkGrid().indices()) {
+          int[] origin = m.chunkGrid().origin(idx);
+          int[] region = m.chunkGrid().regionShape(idx);
+          Array chunk = data.sectionNoReduce(origin, region, null).copy();
+          written.add(idx[0] % 2 == 0
+              ? w.writeChunk(name, idx, chunk)
+              : w.writeChunk(name, idx, (from, count) -> rows(chunk, from, count)));
+        }
+      }
+    }
+    for (String java : List.of("", "java")) {
+      String before = System.getProperty(org.headwater.zarr.internal.Libdeflate.ZLIB_PROPERTY);
+      System.setProperty(org.headwater.zarr.internal.Libdeflate.ZLIB_PROPERTY, java.isEmpty() ? "libdeflate" : java);
+      try {
+        w.createArray("z" + java, List.of("t", "y", "x"), new ArrayMetadata(new int[] {5, 20, 30},
+            new int[] {5, 20, 30}, ZarrDType.INT16, Compressor.zlib(6), -1), Map.of());
+        written.add(w.writeChunk("z" + java, new int[] {0, 0, 0}, data));
+      } finally {
+        if (before == null) {
+          System.clearProperty(org.headwater.zarr.internal.Libdeflate.ZLIB_PROPERTY);
+        } else {
+          System.setProperty(org.headwater.zarr.internal.Libdeflate.ZLIB_PROPERTY, before);
+        }
+      }
+    }
+    assertThat(written).hasSize(4 * 3 * 2 + 2);
+    assertThat(written).extracting(StoredFile::path).contains("v0/2.0.1", "v3/1.0.0", "zjava/0.0.0");
+    for (StoredFile f : written) {
+      Path file = store.resolve(f.path());
+      assertThat(f.size()).as(f.path()).isEqualTo(Files.size(file));
+      assertThat(f.sha256()).as(f.path()).isEqualTo(HexFormat.of().formatHex(
+          MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file))));
+    }
+  }
+
+  private static Array rows(Array a, int from, int count) {
+    int[] origin = new int[a.getRank()];
+    int[] shape = a.getShape();
+    origin[0] = from;
+    shape[0] = count;
+    try {
+      return a.sectionNoReduce(origin, shape, null).copy();
+    } catch (ucar.ma2.InvalidRangeException e) {
+      throw new IllegalArgumentException(e);
+    }
   }
 }

@@ -7,7 +7,6 @@ import java.util.Map;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
-import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.PTransform;
@@ -23,6 +22,7 @@ import org.apache.beam.sdk.values.TypeDescriptors;
 import org.headwater.pipeline.combine.FileItem;
 import org.headwater.pipeline.combine.Patterns;
 import org.headwater.pipeline.output.WriteTask;
+import org.headwater.pipeline.output.Written;
 import org.headwater.pipeline.plan.DatasetPlan;
 import org.headwater.pipeline.plan.SourceResult;
 import org.headwater.pipeline.recipe.SourceSpec;
@@ -137,7 +137,7 @@ public final class HeadwaterTransforms {
           .setCoder(SerializableCoder.of(WriteTask.class))
           .apply("Spread", Reshuffle.viaRandomKey())
           .apply("WriteChunks", ParDo.of(new WriteFn(context, view)).withSideInputs(view))
-          .setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()))
+          .setCoder(KvCoder.of(StringUtf8Coder.of(), SerializableCoder.of(Written.class)))
           .apply("AwaitOutput", GroupByKey.create())
           .apply("Finish", ParDo.of(new FinalizeFn(context, view)).withSideInputs(view))
           .setCoder(SerializableCoder.of(OutputRecord.class));

@@ -16,12 +16,13 @@ import org.headwater.pipeline.internal.Closing;
 import org.headwater.pipeline.io.SourceCache;
 import org.headwater.pipeline.output.OutputFormats;
 import org.headwater.pipeline.output.WriteTask;
+import org.headwater.pipeline.output.Written;
 import org.headwater.pipeline.plan.DatasetPlan;
 import org.headwater.pipeline.plan.Planner;
 import org.headwater.pipeline.recipe.OutputSpec;
 
-/** Runs writing tasks; emits the number of chunks each wrote, keyed by output. */
-final class WriteFn extends DoFn<WriteTask, KV<String, Long>> {
+/** Runs writing tasks; emits what each wrote, keyed by output. */
+final class WriteFn extends DoFn<WriteTask, KV<String, Written>> {
   private final RunContext context;
   private final PCollectionView<Map<String, DatasetPlan>> plans;
   private final Counter chunks = Metrics.counter(FetchFn.NAMESPACE, "chunks_written");
@@ -49,9 +50,9 @@ final class WriteFn extends DoFn<WriteTask, KV<String, Long>> {
             .filter(o -> o.name().equals(task.output()))
             .findFirst()
             .orElseThrow();
-    long n = OutputFormats.write(data, spec, context.stagingPath(spec.path()), task);
-    chunks.inc(n);
-    c.output(KV.of(task.output(), n));
+    Written written = OutputFormats.write(data, spec, context.stagingPath(spec.path()), task);
+    chunks.inc(written.chunks());
+    c.output(KV.of(task.output(), written));
   }
 
   @FinishBundle

@@ -43,6 +43,9 @@ public final class CombinedDataset implements Dataset {
       }
       return out;
     }
+    if (variable.equals(layout.concatDim()) && layout.concatValues() != null) {
+      return layout.concatValues().read(origin[0], shape[0]); // kept in the plan: no file opened
+    }
     if (!layout.concatenated().contains(variable)) {
       Part p = firstWith(variable);
       return files.open(p).read(variable, origin, shape);

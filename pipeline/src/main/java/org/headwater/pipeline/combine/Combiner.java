@@ -73,6 +73,7 @@ public final class Combiner {
     }
     List<Part> parts = new ArrayList<>();
     Map<Integer, Integer> offsets = new TreeMap<>();
+    List<CoordinateValues> concatValues = new ArrayList<>();
     int total = 0;
     for (FileHeader f : files) {
       int pos = f.item().concatPosition();
@@ -82,6 +83,8 @@ public final class Combiner {
         offset = total;
         offsets.put(pos, offset);
         total += length;
+        CoordinateValues values = f.concatValues();
+        concatValues.add(values != null && values.length() == length ? values : null);
       }
       parts.add(
           new Part(
@@ -98,7 +101,11 @@ public final class Combiner {
     DatasetSchema schema =
         schema(files, firstWith, concatDim, isNew, total, concatenated, newValues, notes);
     return new Combined(
-        new Layout(concatDim, isNew, concatenated, newValues, parts), schema, notes);
+        new Layout(
+            concatDim, isNew, concatenated, newValues, parts,
+            concatDim == null || isNew ? null : CoordinateValues.concat(concatValues)),
+        schema,
+        notes);
   }
 
   private static DatasetSchema schema(

@@ -14,9 +14,15 @@ import org.headwater.pipeline.fetch.Fetched;
  * @param schema its decoded schema
  * @param valueHashes SHA-256 of the values of each variable that is not concatenated, to check
  *     that all files share the same grid
+ * @param concatValues the values of the coordinate variable of the (existing) concat dimension,
+ *     or null if there is none, it is not numeric or it is large
  */
 public record FileHeader(
-    FileItem item, Fetched fetched, DatasetSchema schema, Map<String, String> valueHashes)
+    FileItem item,
+    Fetched fetched,
+    DatasetSchema schema,
+    Map<String, String> valueHashes,
+    CoordinateValues concatValues)
     implements Serializable {
   public FileHeader {
     valueHashes = Map.copyOf(valueHashes);

@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.headwater.pipeline.dataset.Dataset;
@@ -21,6 +22,9 @@ import ucar.ma2.IndexIterator;
 public final class Headers {
   /** Variables larger than this are not hashed (their consistency is not checked). */
   static final long MAX_HASHED_ELEMENTS = 16L << 20;
+
+  /** A file's concat coordinate is kept in the plan up to this length. */
+  static final int MAX_COORDINATE_VALUES = 1 << 16;
 
   private Headers() {}
 
@@ -43,8 +47,24 @@ public final class Headers {
           hashes.put(v.name(), hash(d.readAll(v.name())));
         }
       }
-      return new FileHeader(item, fetched, schema, hashes);
+      return new FileHeader(item, fetched, schema, hashes, concatValues(d, concat, isNew));
     }
+  }
+
+  /** The concat dimension's own coordinate variable, read whole when it is numeric and small. */
+  private static CoordinateValues concatValues(Dataset d, String concat, boolean isNew)
+      throws IOException {
+    if (concat == null || isNew) {
+      return null;
+    }
+    Variable v = d.schema().findVariable(concat).orElse(null);
+    if (v == null
+        || !v.dtype().isNumeric()
+        || !v.dims().equals(List.of(concat))
+        || d.schema().dimensionLength(concat) > MAX_COORDINATE_VALUES) {
+      return null;
+    }
+    return CoordinateValues.of(d.readAll(concat));
   }
 
   static String hash(Array a) {

@@ -12,13 +12,16 @@ import java.util.Set;
  * @param concatenated the variables that span the concat dimension
  * @param newDimValues coordinate values of a new concat dimension (numbers), else empty
  * @param parts the files, ordered along the concat dimension
+ * @param concatValues the values of an existing concat dimension's coordinate variable, all files
+ *     joined, or null (no such variable, or too many values): reads of it then open every file
  */
 public record Layout(
     String concatDim,
     boolean newDim,
     Set<String> concatenated,
     List<Number> newDimValues,
-    List<Part> parts)
+    List<Part> parts,
+    CoordinateValues concatValues)
     implements Serializable {
   public Layout {
     concatenated = Set.copyOf(concatenated);

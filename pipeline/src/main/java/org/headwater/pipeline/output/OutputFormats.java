@@ -3,7 +3,9 @@ package org.headwater.pipeline.output;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.headwater.pipeline.csv.CsvOutput;
 import org.headwater.pipeline.dataset.Dataset;
 import org.headwater.pipeline.internal.Hashing;
@@ -12,6 +14,7 @@ import org.headwater.pipeline.plan.Describe;
 import org.headwater.pipeline.recipe.OutputSpec;
 import org.headwater.provenance.record.OutputRecord;
 import org.headwater.provenance.graph.Checksums;
+import org.headwater.zarr.StoredFile;
 
 /** Dispatches the three writing phases to the output's format. */
 public final class OutputFormats {
@@ -45,18 +48,19 @@ public final class OutputFormats {
     }
   }
 
-  /** Runs one task; returns the chunks (or slabs) written. */
-  public static long write(Dataset data, OutputSpec spec, Path target, WriteTask task)
+  /** Runs one task. */
+  public static Written write(Dataset data, OutputSpec spec, Path target, WriteTask task)
       throws IOException {
     switch (spec.format()) {
       case "zarr":
-        return ZarrOutput.write(data, spec, target, task);
+        List<StoredFile> files = ZarrOutput.write(data, spec, target, task);
+        return new Written(files.size(), files);
       case "csv":
         CsvOutput.write(data, spec.name(), target);
-        return 1;
+        return new Written(1, List.of());
       default:
         NetcdfOutput.write(data, spec, target);
-        return 1;
+        return new Written(1, List.of());
     }
   }
 
@@ -71,12 +75,23 @@ public final class OutputFormats {
     return List.of(spec.path());
   }
 
-  /** Completes an output and describes it for the run record. */
-  public static OutputRecord finish(Dataset data, OutputSpec spec, Path target) throws IOException {
+  /**
+   * Completes an output and describes it for the run record.
+   *
+   * @param written what its tasks wrote (their files' hashes are not computed again)
+   */
+  public static OutputRecord finish(Dataset data, OutputSpec spec, Path target, Iterable<Written> written)
+      throws IOException {
     if (spec.format().equals("zarr")) {
       ZarrOutput.finish(target);
     }
-    String sha = Checksums.sha256(target);
+    Map<String, Checksums.Known> known = new HashMap<>();
+    for (Written w : written) {
+      for (StoredFile f : w.files()) {
+        known.put(f.path(), new Checksums.Known(f.size(), f.sha256()));
+      }
+    }
+    String sha = Checksums.sha256(target, known);
     long size = Hashing.size(target);
     return new OutputRecord(
         spec.name(),

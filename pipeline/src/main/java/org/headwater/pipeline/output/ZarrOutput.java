@@ -14,6 +14,7 @@ import org.headwater.pipeline.recipe.OutputSpec;
 import org.headwater.zarr.ArrayMetadata;
 import org.headwater.zarr.ChunkGrid;
 import org.headwater.zarr.Compressor;
+import org.headwater.zarr.StoredFile;
 import org.headwater.zarr.ZarrDType;
 import org.headwater.zarr.ZarrException;
 import org.headwater.zarr.ZarrWriter;
@@ -75,14 +76,14 @@ public final class ZarrOutput {
   /**
    * Writes the chunks of one task.
    *
-   * @return the number of chunks written
+   * @return the chunk files written, with their hashes
    */
-  public static long write(Dataset data, OutputSpec spec, Path store, WriteTask task)
+  public static List<StoredFile> write(Dataset data, OutputSpec spec, Path store, WriteTask task)
       throws IOException {
     DatasetSchema schema = data.schema();
     String split = Chunking.splitDimension(schema, spec);
     ZarrWriter w = ZarrWriter.open(store);
-    long written = 0;
+    List<StoredFile> written = new ArrayList<>();
     for (Variable v : schema.variables()) {
       boolean mine =
           task.variable() == null
@@ -101,21 +102,20 @@ public final class ZarrOutput {
         int[] region = grid.regionShape(idx);
         try {
           if (region.length == 0) {
-            w.writeChunk(v.name(), idx, Encoding.fillMissing(v, data.read(v.name(), origin, region)));
+            written.add(w.writeChunk(v.name(), idx, Encoding.fillMissing(v, data.read(v.name(), origin, region))));
           } else {
             // slab by slab along the first dimension: no chunk-sized arrays on the heap
-            w.writeChunk(v.name(), idx, (from, count) -> {
+            written.add(w.writeChunk(v.name(), idx, (from, count) -> {
               int[] o = origin.clone();
               int[] s = region.clone();
               o[0] += from;
               s[0] = count;
               return Encoding.fillMissing(v, data.read(v.name(), o, s));
-            });
+            }));
           }
         } catch (ZarrException e) {
           throw new OutputException("output '" + spec.name() + "': " + e.getMessage(), e);
         }
-        written++;
       }
     }
     return written;

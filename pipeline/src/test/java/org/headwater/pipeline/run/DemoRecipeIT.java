@@ -13,6 +13,7 @@ import org.headwater.pipeline.demo.DemoData;
 import org.headwater.pipeline.recipe.Recipe;
 import org.headwater.pipeline.recipe.RecipeParser;
 import org.headwater.pipeline.testing.ExternalTools;
+import org.headwater.provenance.graph.Checksums;
 import org.headwater.provenance.graph.ProvIris;
 import org.headwater.provenance.record.InputRecord;
 import org.headwater.provenance.record.OutputRecord;
@@ -58,6 +59,25 @@ class DemoRecipeIT {
         .findFirst().orElseThrow();
     assertThat((List<?>) cf.details().get("violations")).isEmpty();
     assertThat(Files.exists(result.runDir().resolve(".staging"))).isFalse();
+  }
+
+  /**
+   * The recorded hashes are those of the files now in outputs/: for the Zarr store, whose chunk
+   * hashes were taken as they were written, the SHA-256 of a manifest computed by reading every
+   * file again.
+   */
+  @Test
+  void recordsTheHashAndSizeOfEveryOutputAsItIsOnDisk() throws Exception {
+    assertThat(record.outputs()).extracting(OutputRecord::format).contains("zarr", "netcdf3", "csv");
+    for (OutputRecord out : record.outputs()) {
+      Path path = result.runDir().resolve(out.path());
+      assertThat(out.sha256()).as(out.path()).isEqualTo(Checksums.sha256(path));
+      long size;
+      try (var files = Files.walk(path)) {
+        size = files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
+      }
+      assertThat(out.size()).as(out.path()).isEqualTo(size);
+    }
   }
 
   @Test

@@ -10,6 +10,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -31,12 +32,37 @@ public final class Checksums {
         : sha256File(path);
   }
 
+  /**
+   * Like {@link #sha256(Path)}, with the hashes of some of a directory's files already known
+   * (computed as they were written): those are not read again.
+   *
+   * @param known by path relative to {@code path} ('/' separators); an entry whose size is not
+   *     the file's current size is ignored and the file hashed
+   */
+  public static String sha256(Path path, Map<String, Known> known) {
+    return Files.isDirectory(path)
+        ? sha256(manifest(path, known).getBytes(StandardCharsets.UTF_8))
+        : sha256File(path);
+  }
+
+  /**
+   * The size and SHA-256 of a file, computed when it was written.
+   *
+   * @param size bytes
+   * @param sha256 lower-case hex
+   */
+  public record Known(long size, String sha256) {}
+
   /** The manifest text of a directory (see the class comment). */
   public static String manifest(Path dir) {
+    return manifest(dir, Map.of());
+  }
+
+  private static String manifest(Path dir, Map<String, Known> known) {
     try (Stream<Path> files = Files.walk(dir)) {
       List<Path> regular = files.filter(Files::isRegularFile).collect(Collectors.toList());
       return regular.stream()
-          .map(p -> new String[] {relative(dir, p), sha256File(p)})
+          .map(p -> new String[] {relative(dir, p), hash(dir, p, known)})
           .sorted((a, b) -> compareUtf8(a[0], b[0]))
           .map(e -> e[1] + "  " + e[0] + "\n")
           .collect(Collectors.joining());
@@ -66,6 +92,18 @@ public final class Checksums {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file, e);
     }
+  }
+
+  private static String hash(Path dir, Path file, Map<String, Known> known) {
+    Known k = known.get(relative(dir, file));
+    try {
+      if (k != null && Files.size(file) == k.size()) {
+        return k.sha256();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file, e);
+    }
+    return sha256File(file);
   }
 
   private static String relative(Path dir, Path file) {

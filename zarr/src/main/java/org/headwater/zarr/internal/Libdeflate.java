@@ -50,12 +50,13 @@ public final class Libdeflate {
    * @param storage the chunk's values in C order (a primitive array)
    * @param order the stored byte order
    * @param level zlib level, 1–9
+   * @return what was written
    * @throws org.headwater.zarr.ZarrException naming {@code target} if the write fails
    */
-  public static void writeZlib(Path target, Object storage, ByteOrder order, int level) {
+  public static StoreFiles.Digest writeZlib(Path target, Object storage, ByteOrder order, int level) {
     try (NativeBuffer raw = NativeBuffer.copyOf(storage, order);
         Compressed compressed = zlibCompress(raw, level)) {
-      StoreFiles.writeAtomically(target, compressed.bytes());
+      return StoreFiles.writeAtomically(target, compressed.bytes());
     }
   }
 
@@ -67,14 +68,16 @@ public final class Libdeflate {
    * @param size the chunk's uncompressed size in bytes
    * @param level zlib level, 1–9
    * @param fill writes all {@code size} bytes
+   * @return what was written
    * @throws IOException what {@code fill} throws; nothing is written then
    * @throws org.headwater.zarr.ZarrException naming {@code target} if the write fails
    */
-  public static void writeZlib(Path target, long size, int level, ChunkFill fill) throws IOException {
+  public static StoreFiles.Digest writeZlib(Path target, long size, int level, ChunkFill fill)
+      throws IOException {
     try (NativeBuffer raw = NativeBuffer.allocate(size)) {
       fill.fill(raw.byteBuffer(size));
       try (Compressed compressed = zlibCompress(raw, level)) {
-        StoreFiles.writeAtomically(target, compressed.bytes());
+        return StoreFiles.writeAtomically(target, compressed.bytes());
       }
     }
   }

@@ -1,6 +1,7 @@
 package org.headwater.zarr.internal;
 
 import java.io.BufferedOutputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -13,6 +14,10 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.UUID;
 import org.headwater.zarr.ZarrException;
 
@@ -29,19 +34,31 @@ public final class StoreFiles {
    * @param bytes its content
    * @throws ZarrException naming {@code target} if the write fails
    */
-  public static void writeAtomically(Path target, byte[] bytes) {
-    writeAtomically(target, ByteBuffer.wrap(bytes));
+  public static Digest writeAtomically(Path target, byte[] bytes) {
+    return writeAtomically(target, ByteBuffer.wrap(bytes));
   }
+
+  /**
+   * The size and SHA-256 of a file's bytes, computed as it was written.
+   *
+   * @param size bytes written
+   * @param sha256 lower-case hex
+   */
+  public record Digest(long size, String sha256) {}
 
   /**
    * Like {@link #writeAtomically(Path, byte[])}, with the content in a (native) buffer.
    *
    * @param target the final file
    * @param bytes its content, from position to limit
+   * @return what was written
    * @throws ZarrException naming {@code target} if the write fails
    */
-  public static void writeAtomically(Path target, ByteBuffer bytes) {
+  public static Digest writeAtomically(Path target, ByteBuffer bytes) {
     Path tmp = target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
+    MessageDigest sha = sha256();
+    long size = bytes.remaining();
+    sha.update(bytes.duplicate());
     try {
       try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
         while (bytes.hasRemaining()) {
@@ -49,6 +66,7 @@ public final class StoreFiles {
         }
       }
       move(tmp, target);
+      return new Digest(size, HexFormat.of().formatHex(sha.digest()));
     } catch (IOException e) {
       try {
         Files.deleteIfExists(tmp);
@@ -72,15 +90,22 @@ public final class StoreFiles {
    *
    * @param target the final file
    * @param content writes the file's bytes
+   * @return what was written
    * @throws ZarrException naming {@code target} if the write fails
    */
-  public static void writeAtomically(Path target, Content content) {
+  public static Digest writeAtomically(Path target, Content content) {
     Path tmp = target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
+    MessageDigest sha = sha256();
+    long size;
     try {
-      try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 64 * 1024)) {
+      try (CountingOutputStream counted = new CountingOutputStream(Files.newOutputStream(tmp));
+          OutputStream out = new BufferedOutputStream(new DigestOutputStream(counted, sha), 64 * 1024)) {
         content.writeTo(out);
+        out.flush();
+        size = counted.count;
       }
       move(tmp, target);
+      return new Digest(size, HexFormat.of().formatHex(sha.digest()));
     } catch (IOException | RuntimeException e) {
       try {
         Files.deleteIfExists(tmp);
@@ -92,6 +117,35 @@ public final class StoreFiles {
       }
       throw new ZarrException("cannot write " + target + ": " + e
           + ": check that the directory exists, is writable and the disk is not full", e);
+    }
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+    }
+  }
+
+  /** Counts the bytes that reach the file. */
+  private static final class CountingOutputStream extends FilterOutputStream {
+    long count;
+
+    CountingOutputStream(OutputStream out) {
+      super(out);
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+      out.write(b);
+      count++;
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      out.write(b, off, len);
+      count += len;
     }
   }
 

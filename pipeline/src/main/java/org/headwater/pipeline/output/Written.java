@@ -1,0 +1,18 @@
+package org.headwater.pipeline.output;
+
+import java.io.Serializable;
+import java.util.List;
+import org.headwater.zarr.StoredFile;
+
+/**
+ * What one writing task wrote.
+ *
+ * @param chunks the chunks (or, for single-file formats, 1)
+ * @param files the files it wrote into a directory output (a Zarr store), each with the hash of
+ *     its bytes, so finishing the output need not read them back; empty for single-file formats
+ */
+public record Written(long chunks, List<StoredFile> files) implements Serializable {
+  public Written {
+    files = List.copyOf(files);
+  }
+}
