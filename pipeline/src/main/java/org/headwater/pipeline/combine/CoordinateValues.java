@@ -68,10 +68,6 @@ public final class CoordinateValues implements Serializable {
     return java.lang.reflect.Array.getLength(storage);
   }
 
-  DataType type() {
-    return type;
-  }
-
   /** Values {@code origin} to {@code origin + count - 1}, as a new array of the reader's type. */
   Array read(int origin, int count) {
     if (origin < 0 || count < 0 || origin + count > length()) {
