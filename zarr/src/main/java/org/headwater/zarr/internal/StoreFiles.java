@@ -32,6 +32,7 @@ public final class StoreFiles {
    *
    * @param target the final file
    * @param bytes its content
+   * @return what was written
    * @throws ZarrException naming {@code target} if the write fails
    */
   public static Digest writeAtomically(Path target, byte[] bytes) {
@@ -96,16 +97,13 @@ public final class StoreFiles {
   public static Digest writeAtomically(Path target, Content content) {
     Path tmp = target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
     MessageDigest sha = sha256();
-    long size;
     try {
-      try (CountingOutputStream counted = new CountingOutputStream(Files.newOutputStream(tmp));
-          OutputStream out = new BufferedOutputStream(new DigestOutputStream(counted, sha), 64 * 1024)) {
+      CountingOutputStream counted = new CountingOutputStream(Files.newOutputStream(tmp));
+      try (OutputStream out = new BufferedOutputStream(new DigestOutputStream(counted, sha), 64 * 1024)) {
         content.writeTo(out);
-        out.flush();
-        size = counted.count;
       }
       move(tmp, target);
-      return new Digest(size, HexFormat.of().formatHex(sha.digest()));
+      return new Digest(counted.count, HexFormat.of().formatHex(sha.digest()));
     } catch (IOException | RuntimeException e) {
       try {
         Files.deleteIfExists(tmp);
