@@ -1,7 +1,6 @@
 package org.headwater.zarr.internal;
 
 import java.io.BufferedOutputStream;
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -98,12 +97,13 @@ public final class StoreFiles {
     Path tmp = target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
     MessageDigest sha = sha256();
     try {
-      CountingOutputStream counted = new CountingOutputStream(Files.newOutputStream(tmp));
-      try (OutputStream out = new BufferedOutputStream(new DigestOutputStream(counted, sha), 64 * 1024)) {
+      try (OutputStream out =
+          new BufferedOutputStream(new DigestOutputStream(Files.newOutputStream(tmp), sha), 64 * 1024)) {
         content.writeTo(out);
       }
+      long size = Files.size(tmp);
       move(tmp, target);
-      return new Digest(counted.count, HexFormat.of().formatHex(sha.digest()));
+      return new Digest(size, HexFormat.of().formatHex(sha.digest()));
     } catch (IOException | RuntimeException e) {
       try {
         Files.deleteIfExists(tmp);
@@ -123,27 +123,6 @@ public final class StoreFiles {
       return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-    }
-  }
-
-  /** Counts the bytes that reach the file. */
-  private static final class CountingOutputStream extends FilterOutputStream {
-    long count;
-
-    CountingOutputStream(OutputStream out) {
-      super(out);
-    }
-
-    @Override
-    public void write(int b) throws IOException {
-      out.write(b);
-      count++;
-    }
-
-    @Override
-    public void write(byte[] b, int off, int len) throws IOException {
-      out.write(b, off, len);
-      count += len;
     }
   }
 
