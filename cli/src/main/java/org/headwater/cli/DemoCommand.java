@@ -81,6 +81,10 @@ final class DemoCommand implements Callable<Integer> {
         Publisher.publish(
             PublishRequest.builder(result.runDir(), "local:" + archive)
                 .doi(true)
+                .notices(line -> {
+                  out.println("  " + line);
+                  out.flush();
+                })
                 .progress(line -> {
                   out.println("  verified " + line);
                   out.flush();

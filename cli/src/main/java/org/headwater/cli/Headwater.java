@@ -7,6 +7,7 @@ import org.headwater.cli.lineage.StaleCommand;
 import org.headwater.cli.lineage.ValidateProvCommand;
 import org.headwater.cli.publish.CiteCommand;
 import org.headwater.cli.publish.PublishCommand;
+import org.headwater.cli.publish.SchemasCommand;
 import org.headwater.pipeline.run.Versions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -29,6 +30,7 @@ import picocli.CommandLine.Option;
       ValidateProvCommand.class,
       PublishCommand.class,
       CiteCommand.class,
+      SchemasCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Headwater {

@@ -25,6 +25,9 @@ import org.headwater.publish.sysmeta.AccessRule;
  * @param schemasDir the XML schema cache, or null to look it up (see {@code SchemaCache})
  * @param env environment variables ({@code HEADWATER_SCHEMAS}); default the process environment
  * @param progress receives one line per verified object; default ignores them
+ * @param skipXsd go on with Headwater's structural checks only when the XML schemas cannot be had
+ * @param notices receives one-line notices the user should see (schemas fetched, XSD validation
+ *     skipped); default ignores them
  */
 public record PublishRequest(
     Path runDir,
@@ -38,7 +41,9 @@ public record PublishRequest(
     String rightsHolder,
     Path schemasDir,
     Map<String, String> env,
-    Consumer<String> progress) {
+    Consumer<String> progress,
+    boolean skipXsd,
+    Consumer<String> notices) {
 
   public PublishRequest {
     Objects.requireNonNull(runDir, "runDir");
@@ -46,6 +51,7 @@ public record PublishRequest(
     access = List.copyOf(access == null ? List.of(AccessRule.publicRead()) : access);
     env = env == null ? System.getenv() : Map.copyOf(env);
     progress = progress == null ? line -> {} : progress;
+    notices = notices == null ? line -> {} : notices;
   }
 
   public static Builder builder(Path runDir, String node) {
@@ -71,6 +77,8 @@ public record PublishRequest(
     private Path schemasDir;
     private Map<String, String> env;
     private Consumer<String> progress;
+    private boolean skipXsd;
+    private Consumer<String> notices;
 
     private Builder(Path runDir, String node) {
       this.runDir = runDir;
@@ -127,9 +135,19 @@ public record PublishRequest(
       return this;
     }
 
+    public Builder skipXsd(boolean skip) {
+      this.skipXsd = skip;
+      return this;
+    }
+
+    public Builder notices(Consumer<String> n) {
+      this.notices = n;
+      return this;
+    }
+
     public PublishRequest build() {
       return new PublishRequest(runDir, node, token, doi, updatePid, dryRunDir, insecure, access,
-          rightsHolder, schemasDir, env, progress);
+          rightsHolder, schemasDir, env, progress, skipXsd, notices);
     }
   }
 }

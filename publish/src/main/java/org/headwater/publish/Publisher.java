@@ -24,6 +24,7 @@ import org.headwater.publish.sysmeta.PackageObject;
 import org.headwater.publish.sysmeta.Pid;
 import org.headwater.publish.validate.DocumentValidator;
 import org.headwater.publish.validate.SchemaCache;
+import org.headwater.publish.validate.SchemaFetcher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,7 +49,7 @@ public final class Publisher {
 
   /** Publishes to the node the request names. */
   public static PublishResult publish(PublishRequest req) {
-    DocumentValidator validator = new DocumentValidator(SchemaCache.locate(req.schemasDir(), req.env()));
+    DocumentValidator validator = validator(req);
     try (MemberNode node = open(req)) {
       return publish(req, node, validator);
     }
@@ -120,6 +121,39 @@ public final class Publisher {
     }
     req.token().requireUnexpired(Instant.now());
     return MemberNodeClient.builder(req.node()).token(req.token()).insecure(req.insecure()).build();
+  }
+
+  /**
+   * The validator for a request: against the XSDs when a schema folder is found; for a remote
+   * node or a dry run the user cache is filled on first use. Without schemas, a local archive and
+   * {@code --skip-xsd} go on with the structural checks only, saying so in a notice; otherwise
+   * publishing stops here, before anything is uploaded.
+   */
+  static DocumentValidator validator(PublishRequest req) {
+    java.util.Optional<Path> found = SchemaCache.find(req.schemasDir(), req.env());
+    if (found.isPresent()) {
+      return new DocumentValidator(found.get());
+    }
+    if (req.skipXsd()) {
+      req.notices().accept("XSD validation skipped (--skip-xsd): only Headwater's structural checks"
+          + " ran on the documents");
+      return DocumentValidator.withoutXsd();
+    }
+    if (req.isLocal() && req.dryRunDir() == null) {
+      req.notices().accept("XSD validation skipped: no XML schemas found; run '"
+          + SchemaCache.FETCH_COMMAND + "' (or pass --schemas DIR) to turn it on");
+      return DocumentValidator.withoutXsd();
+    }
+    Path cache = SchemaCache.userCache(req.env());
+    req.notices().accept("fetching the DataONE and EML XML schemas into " + cache + " (first use)");
+    try {
+      SchemaFetcher.fromEnv(req.env()).fetch(cache, line -> {});
+    } catch (PublishException.SchemasNotFound e) {
+      throw new PublishException.SchemasNotFound("nothing was published to " + req.node()
+          + ": documents are validated against the XML schemas before upload, and " + e.getMessage()
+          + " (or publish with --skip-xsd, structural checks only)");
+    }
+    return new DocumentValidator(cache);
   }
 
   /** Opens a node for reading ({@code headwater cite}); the token may be null. */

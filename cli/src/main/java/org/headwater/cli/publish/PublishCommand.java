@@ -65,9 +65,14 @@ public final class PublishCommand implements Callable<Integer> {
       description = "Rights holder (default: the token's subject, i.e. your ORCID).")
   String rightsHolder;
 
-  @Option(names = "--schemas", paramLabel = "DIR", description = "XML schema cache with dataone/ and eml-2.2.0/"
-      + " (default: HEADWATER_SCHEMAS, else ../shared/schemas beside the checkout).")
+  @Option(names = "--schemas", paramLabel = "DIR", description = "XML schema folder with dataone/ and eml-2.2.0/"
+      + " (default: HEADWATER_SCHEMAS, else the user cache that 'headwater schemas fetch' fills; publishing"
+      + " to a node fills it on first use).")
   Path schemas;
+
+  @Option(names = "--skip-xsd", description = "When the XML schemas cannot be had, publish anyway with"
+      + " Headwater's structural checks only (the output says XSD validation was skipped).")
+  boolean skipXsd;
 
 
   @Mixin StoreOption store;
@@ -83,7 +88,11 @@ public final class PublishCommand implements Callable<Integer> {
         .token(local && token == null ? null : token)
         .doi(doi).update(update).dryRun(dryRun).insecure(insecure)
         .access(access.isEmpty() ? null : access.stream().map(AccessRule::parse).toList())
-        .rightsHolder(rightsHolder).schemas(schemas)
+        .rightsHolder(rightsHolder).schemas(schemas).skipXsd(skipXsd)
+        .notices(line -> {
+          out.println(line);
+          out.flush();
+        })
         .progress(line -> {
           out.println("verified " + line);
           out.flush();

@@ -25,7 +25,9 @@ import org.xml.sax.SAXParseException;
 /**
  * Validates generated SystemMetadata and EML against the official XSDs from a {@link SchemaCache}
  * folder, offline: the DataONE v2 schema's imports of {@code http://ns.dataone.org/service/types/v1}
- * (and v1.1) are resolved to the local files, and any other remote schema is refused.
+ * (and v1.1) are resolved to the local files, and any other remote schema is refused. Headwater's
+ * own {@link StructuralChecks} run first, always; {@link #withoutXsd()} runs only those, for when
+ * the schemas cannot be had and the user chose to go on (the caller says so).
  */
 public final class DocumentValidator {
   private static final Map<Path, Schema> COMPILED = new ConcurrentHashMap<>();
@@ -38,6 +40,17 @@ public final class DocumentValidator {
   private final Path dir;
   private final Set<String> registeredFormats;
 
+  private DocumentValidator() {
+    this.dir = null;
+    this.registeredFormats = StructuralChecks.KNOWN_FORMATS;
+  }
+
+  /** A validator that runs Headwater's structural checks only, without the XSDs. */
+  public static DocumentValidator withoutXsd() {
+    return new DocumentValidator();
+  }
+
+  /** Validates against the official XSDs in {@code schemaDir} as well. */
   public DocumentValidator(Path schemaDir) {
     if (!SchemaCache.complete(schemaDir)) {
       throw new PublishException.SchemasNotFound(
@@ -47,19 +60,32 @@ public final class DocumentValidator {
     this.registeredFormats = readFormats(dir.resolve(SchemaCache.FORMATS));
   }
 
+  /** Whether documents are validated against the official XSDs (else structural checks only). */
+  public boolean validatesXsd() {
+    return dir != null;
+  }
+
   /** Validates SystemMetadata v2 and checks its formatId is registered with DataONE. */
   public void validateSystemMetadata(byte[] xml, String what) {
-    validate(schema(SchemaCache.SYSMETA_XSD), xml, what);
-    String formatId = XmlIn.childText(XmlIn.parse(xml).getDocumentElement(), "formatId");
-    requireRegisteredFormat(formatId, what);
+    Element root = StructuralChecks.systemMetadata(xml, what);
+    if (dir != null) {
+      validate(schema(SchemaCache.SYSMETA_XSD), xml, what);
+    }
+    requireRegisteredFormat(XmlIn.childText(root, "formatId"), what);
   }
 
   /** Validates an EML 2.2.0 document. */
   public void validateEml(byte[] xml, String what) {
-    validate(schema(SchemaCache.EML_XSD), xml, what);
+    StructuralChecks.eml(xml, what);
+    if (dir != null) {
+      validate(schema(SchemaCache.EML_XSD), xml, what);
+    }
   }
 
-  /** Throws unless {@code formatId} is in DataONE's objectFormatListV2.xml. */
+  /**
+   * Throws unless {@code formatId} is in DataONE's objectFormatListV2.xml (without the schemas:
+   * unless it is one of the formatIds Headwater writes).
+   */
   public void requireRegisteredFormat(String formatId, String what) {
     if (!registeredFormats.contains(formatId)) {
       throw new PublishException.InvalidDocument(

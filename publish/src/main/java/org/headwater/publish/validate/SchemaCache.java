@@ -3,59 +3,69 @@ package org.headwater.publish.validate;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import org.headwater.publish.PublishException;
 
 /**
- * Finds the local copy of the official XML schemas that every generated document is validated
- * against. Headwater does not ship the schemas; the folder holds DataONE's {@code d1_schemas}
- * ({@code dataone/dataoneTypes_v2.0.xsd}, {@code dataoneTypes.xsd}, {@code
- * objectFormatListV2.xml}) and NCEAS's EML 2.2.0 ({@code eml-2.2.0/eml.xsd}).
+ * Finds the local copy of the official XML schemas that generated documents are validated
+ * against. Headwater does not ship the schemas: {@code headwater schemas fetch} downloads the
+ * {@link PinnedSchemas} into the user cache, or the user names a folder laid out the same way
+ * ({@code dataone/} with DataONE's d1_schemas and {@code objectFormatListV2.xml}, {@code
+ * eml-2.2.0/} with EML 2.2.0).
  *
  * <p>Lookup order: the explicit directory ({@code --schemas DIR}); the {@value #ENV} environment
- * variable; the {@value #PROPERTY} system property; then {@code shared/schemas} beside any folder
- * from the checkout ({@code headwater.home}, set by the launcher) and from the working directory
- * upwards (the checkout's {@code ../shared/schemas}). When none has the
- * files, {@link #locate} fails with a message saying what to do: validation is never skipped.
+ * variable; the {@value #PROPERTY} system property; then the user cache ({@code
+ * $XDG_CACHE_HOME/headwater/schemas}, default {@code ~/.cache/headwater/schemas}) when every
+ * pinned file is there with its pinned digest. A folder the user names but that lacks the files
+ * is an error; no folder at all is {@link Optional#empty()}.
  */
 public final class SchemaCache {
   public static final String ENV = "HEADWATER_SCHEMAS";
   public static final String PROPERTY = "headwater.schemas";
+  /** The command that fills the user cache, as error messages name it. */
+  public static final String FETCH_COMMAND = "headwater schemas fetch";
   static final String SYSMETA_XSD = "dataone/dataoneTypes_v2.0.xsd";
   static final String EML_XSD = "eml-2.2.0/eml.xsd";
   static final String FORMATS = "dataone/objectFormatListV2.xml";
 
   private SchemaCache() {}
 
-  /** The schema folder; throws {@link PublishException.SchemasNotFound} when there is none. */
-  public static Path locate(Path explicit, Map<String, String> env) {
+  /** The user cache folder: {@code $XDG_CACHE_HOME/headwater/schemas}, else under {@code ~/.cache}. */
+  public static Path userCache(Map<String, String> env) {
+    String xdg = env.get("XDG_CACHE_HOME");
+    Path base = xdg != null && !xdg.isBlank()
+        ? Path.of(xdg)
+        : Path.of(System.getProperty("user.home"), ".cache");
+    return base.resolve("headwater").resolve("schemas").toAbsolutePath().normalize();
+  }
+
+  /**
+   * The schema folder to use, or empty when none is named and the user cache is incomplete.
+   *
+   * @throws PublishException.SchemasNotFound when a folder the user named lacks the schemas
+   */
+  public static Optional<Path> find(Path explicit, Map<String, String> env) {
     if (explicit != null) {
-      return require(explicit, "--schemas");
+      return Optional.of(require(explicit, "--schemas"));
     }
     String fromEnv = env.get(ENV);
     if (fromEnv != null && !fromEnv.isBlank()) {
-      return require(Path.of(fromEnv), ENV);
+      return Optional.of(require(Path.of(fromEnv), ENV));
     }
     String fromProp = System.getProperty(PROPERTY);
     if (fromProp != null && !fromProp.isBlank()) {
-      return require(Path.of(fromProp), "-D" + PROPERTY);
+      return Optional.of(require(Path.of(fromProp), "-D" + PROPERTY));
     }
-    String home = System.getProperty("headwater.home");
-    for (Path start : home == null
-        ? java.util.List.of(Path.of("").toAbsolutePath())
-        : java.util.List.of(Path.of(home).toAbsolutePath(), Path.of("").toAbsolutePath())) {
-      for (Path d = start; d != null; d = d.getParent()) {
-        Path candidate = d.resolve("shared").resolve("schemas");
-        if (complete(candidate)) {
-          return candidate.normalize();
-        }
-      }
-    }
-    throw new PublishException.SchemasNotFound(
-        "no XML schema cache found, and Headwater never uploads unvalidated documents. Set "
-            + ENV
-            + "=DIR or pass --schemas DIR, where DIR holds dataone/ (DataONE d1_schemas:"
-            + " dataoneTypes.xsd, dataoneTypes_v2.0.xsd, objectFormatListV2.xml) and eml-2.2.0/"
-            + " (EML 2.2.0 schemas, eml.xsd); a checkout looks in ../shared/schemas");
+    Path cache = userCache(env);
+    return PinnedSchemas.allIn(cache) ? Optional.of(cache) : Optional.empty();
+  }
+
+  /** Like {@link #find}, but no folder is an error that says how to get one. */
+  public static Path locate(Path explicit, Map<String, String> env) {
+    return find(explicit, env).orElseThrow(() -> new PublishException.SchemasNotFound(
+        "no XML schemas to validate against in " + userCache(env) + ": run '" + FETCH_COMMAND
+            + "', or pass --schemas DIR (or set " + ENV + "=DIR) naming a folder with DataONE's"
+            + " d1_schemas in dataone/ and EML 2.2.0 in eml-2.2.0/"));
   }
 
   private static Path require(Path dir, String source) {
@@ -64,7 +74,7 @@ public final class SchemaCache {
           source + " points at " + dir.toAbsolutePath() + ", which lacks " + SYSMETA_XSD + ", "
               + EML_XSD + " or " + FORMATS
               + ": point it at a folder with DataONE's d1_schemas in dataone/ and EML 2.2.0 in"
-              + " eml-2.2.0/");
+              + " eml-2.2.0/, or run '" + FETCH_COMMAND + "' and drop the setting");
     }
     return dir.toAbsolutePath().normalize();
   }

@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.headwater.publish.PublishException;
 import org.headwater.publish.sysmeta.AccessRule;
 import org.headwater.publish.sysmeta.Checksum;
@@ -16,10 +14,8 @@ import org.headwater.publish.sysmeta.SystemMetadata;
 import org.headwater.publish.sysmeta.SystemMetadataXml;
 import org.headwater.publish.testing.Fixtures;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class DocumentValidatorTest {
-  @TempDir Path tmp;
   private final DocumentValidator v = new DocumentValidator(Fixtures.schemas());
 
   private static SystemMetadata sm(String formatId) {
@@ -57,14 +53,5 @@ class DocumentValidatorTest {
     byte[] eml = "<eml:eml xmlns:eml=\"https://eml.ecoinformatics.org/eml-2.2.0\" packageId=\"x\" system=\"y\"><dataset/></eml:eml>"
         .getBytes(StandardCharsets.UTF_8);
     assertThatThrownBy(() -> v.validateEml(eml, "EML")).isInstanceOf(PublishException.InvalidDocument.class);
-  }
-
-  @Test
-  void missingSchemasIsAClearErrorNeverASkip() {
-    assertThatThrownBy(() -> SchemaCache.locate(tmp, Map.of()))
-        .isInstanceOf(PublishException.SchemasNotFound.class).hasMessageContaining("--schemas");
-    assertThatThrownBy(() -> SchemaCache.locate(null, Map.of(SchemaCache.ENV, tmp.toString())))
-        .hasMessageContaining("HEADWATER_SCHEMAS");
-    assertThat(SchemaCache.locate(null, Map.of())).isEqualTo(Fixtures.schemas().normalize());
   }
 }
