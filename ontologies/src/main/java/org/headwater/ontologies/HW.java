@@ -54,7 +54,7 @@ public final class HW {
   public static final Property skipped = property("skipped");
 
   // Steps
-  public static final Property stepIndex = property("stepIndex");
+  public static final Property stepNumber = property("stepNumber");
   public static final Property stepName = property("stepName");
   public static final Property parameter = property("parameter");
   public static final Property argv = property("argv");

@@ -94,7 +94,8 @@ public final class CsvOutput {
       String desc = v.attributeText("long_name");
       out.add(new VariableRecord(v.name(), v.dtype().numpyName(), List.of(),
           v.attributeText("units"), desc == null ? v.attributeText("standard_name") : desc,
-          missingCode(v), v.sources(), v.steps()));
+          missingCode(v), v.sources(),
+          org.headwater.pipeline.recipe.StepSpec.numbers(v.steps())));
     }
     return out;
   }

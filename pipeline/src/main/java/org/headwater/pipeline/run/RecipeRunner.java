@@ -208,7 +208,7 @@ public final class RecipeRunner {
           }
         }
       }
-      out.add(new StepRecord(s.index(), s.name(), s.parameters(), details, touched));
+      out.add(new StepRecord(s.number(), s.name(), s.parameters(), details, touched));
     }
     return out;
   }

@@ -186,12 +186,12 @@ final class RunGraphBuilder {
   }
 
   private void step(StepRecord s) {
-    Resource step = m.createResource(ProvIris.step(runId, s.index()));
+    Resource step = m.createResource(ProvIris.step(runId, s.number()));
     step.addProperty(RDF.type, PROV.Activity).addProperty(RDF.type, PROVONE.Execution);
     step.addProperty(RDF.type, HW.Step).addProperty(PROVONE.wasPartOf, activity);
-    step.addProperty(RDFS.label, "step " + s.index() + ": " + s.name());
+    step.addProperty(RDFS.label, "step " + s.number() + ": " + s.name());
     step.addProperty(HW.stepName, s.name());
-    step.addLiteral(HW.stepIndex, m.createTypedLiteral(String.valueOf(s.index()), XSDDatatype.XSDinteger));
+    step.addLiteral(HW.stepNumber, m.createTypedLiteral(String.valueOf(s.number()), XSDDatatype.XSDinteger));
     if (!steps.isEmpty()) {
       step.addProperty(PROV.wasInformedBy, steps.get(steps.size() - 1));
     }
@@ -284,8 +284,8 @@ final class RunGraphBuilder {
     if (v.sources().isEmpty() && v.dimensions().size() == 1) {
       keyCoordinate(var, out, v.dimensions().get(0));
     }
-    for (int index : v.steps()) {
-      var.addProperty(PROV.wasInfluencedBy, m.createResource(ProvIris.step(runId, index)));
+    for (int number : v.steps()) {
+      var.addProperty(PROV.wasInfluencedBy, m.createResource(ProvIris.step(runId, number)));
     }
   }
 

@@ -15,7 +15,7 @@ import java.util.Objects;
  * @param missingValue the missing-value code as text (e.g. {@code NaN}, {@code -9999}), or null
  * @param sources the names of the source variables it derives from (a renamed variable lists its
  *     original name)
- * @param steps indexes of the steps that changed it
+ * @param steps numbers (from 1, as {@link StepRecord#number()}) of the steps that changed it
  */
 public record VariableRecord(
     String name,

@@ -79,7 +79,7 @@ public final class EmlWriter {
     x.start("methods");
     for (StepRecord s : run.steps()) {
       x.start("methodStep").start("description");
-      x.leaf("para", "Step " + (s.index() + 1) + ": " + s.name());
+      x.leaf("para", "Step " + s.number() + ": " + s.name());
       for (Map.Entry<String, Object> p : new TreeMap<>(s.parameters()).entrySet()) {
         x.leaf("para", p.getKey() + " = " + p.getValue());
       }
