@@ -1,5 +1,6 @@
 package org.headwater.pipeline.fetch;
 
+import org.headwater.provenance.Plural;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -196,7 +197,8 @@ public final class Fetcher {
     }
     throw new FetchException(
         url,
-        "cannot fetch " + url + " after " + options.maxAttempts() + " attempts (last: " + lastStatus
+        "cannot fetch " + url + " after " + Plural.count(options.maxAttempts(), "attempt")
+            + " (last: " + lastStatus
             + "); check the server, or try again later",
         last);
   }

@@ -1,5 +1,6 @@
 package org.headwater.pipeline.run;
 
+import org.headwater.provenance.Plural;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -87,8 +88,8 @@ public final class RecipeRunner {
       long t1 = System.nanoTime();
       RunRecord record = commit(r, runId, runDir, started, options, capture);
       LOG.info(
-          "run {} finished: {} outputs; pipeline {} ms, provenance and commit {} ms",
-          runId, record.outputs().size(), (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000);
+          "run {} finished: {}; pipeline {} ms, provenance and commit {} ms",
+          runId, Plural.count(record.outputs().size(), "output"), (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000);
       return new RunResult(runDir, record);
     } catch (RuntimeException e) {
       RecipeException failure = Failures.unwrap(e);
@@ -122,7 +123,8 @@ public final class RecipeRunner {
       List<OutputRecord> outputs = RunRecordFiles.read(records, "output", OutputRecord.class);
       if (outputs.size() != r.outputs().size()) {
         throw new RecipeException(
-            "the run wrote " + outputs.size() + " of " + r.outputs().size() + " outputs; see the log");
+            "the run wrote " + outputs.size() + " of " + Plural.count(r.outputs().size(), "output")
+                + "; see the log");
       }
       outputs.sort(Comparator.comparing(OutputRecord::name));
       RunRecord record =
