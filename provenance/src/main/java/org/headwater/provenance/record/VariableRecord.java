@@ -9,7 +9,8 @@ import java.util.Objects;
  *
  * @param name the name in the output
  * @param dtype the stored type, e.g. {@code float32}, {@code int16}, {@code string}
- * @param dimensions dimension names (empty for CSV columns and scalars)
+ * @param dimensions dimension names (a CSV column has its table's one dimension; empty for
+ *     scalars)
  * @param units the {@code units} attribute, or null
  * @param description long name or description, or null
  * @param missingValue the missing-value code as text (e.g. {@code NaN}, {@code -9999}), or null
