@@ -26,6 +26,7 @@ import org.headwater.pipeline.combine.Patterns;
 import org.headwater.pipeline.dataset.Variable;
 import org.headwater.pipeline.output.OutputFormats;
 import org.headwater.pipeline.plan.DatasetPlan;
+import org.headwater.pipeline.plan.FetchedRecords;
 import org.headwater.pipeline.plan.RunRecordFiles;
 import org.headwater.pipeline.recipe.OutputSpec;
 import org.headwater.pipeline.recipe.Recipe;
@@ -161,6 +162,8 @@ public final class RecipeRunner {
   private static void fail(
       Recipe r, String runId, Path runDir, Instant started, RunOptions options, RecipeException e) {
     try {
+      List<InputRecord> fetched = FetchedRecords.inputs(runDir.resolve(".records"));
+      List<SkippedInput> skipped = FetchedRecords.skipped(runDir.resolve(".records"));
       Files2.deleteRecursively(runDir.resolve(".staging"));
       Files2.deleteRecursively(runDir.resolve(".records"));
       Files2.deleteRecursively(runDir.resolve(OutputFormats.OUTPUTS));
@@ -169,7 +172,7 @@ public final class RecipeRunner {
       RunRecords.write(
           new RunRecord(
               runId, RunRecord.FAILED, r.info(), started, Instant.now(),
-              Versions.software(Runners.name(options)), List.of(), List.of(), List.of(), List.of(),
+              Versions.software(Runners.name(options)), fetched, skipped, List.of(), List.of(),
               e.getMessage()),
           runDir);
     } catch (IOException | RuntimeException cleanup) {

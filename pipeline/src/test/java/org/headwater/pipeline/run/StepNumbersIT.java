@@ -63,9 +63,35 @@ class StepNumbersIT {
   }
 
   @Test
-  void errorNamesTheSameNumber() throws Exception {
+  void errorNamesTheSameNumberAndTheFailedRunListsWhatItHadFetched() throws Exception {
     assertThatThrownBy(() -> Recipes.run(
             recipe("{step: rename, variables: {temperature: t}}"), tmp.resolve("work")))
         .hasMessageContaining("step 2 (rename)");
+    Path runs = tmp.resolve("work/runs");
+    Path runJson;
+    try (var dirs = java.nio.file.Files.list(runs)) {
+      runJson = dirs.map(d -> d.resolve("run.json")).filter(java.nio.file.Files::exists)
+          .findFirst().orElseThrow();
+    }
+    JsonNode run = new ObjectMapper().readTree(runJson.toFile());
+    assertThat(run.get("status").asText()).isEqualTo("failed");
+    assertThat(run.get("error").asText()).contains("step 2 (rename)");
+    assertThat(run.get("inputs")).hasSize(2);
+    for (int m = 1; m <= 2; m++) {
+      Path file = tmp.resolve("src").resolve(String.format("speed_member%02d.nc", m));
+      JsonNode in = run.get("inputs").get(m - 1);
+      assertThat(in.get("url").asText()).isEqualTo(file.toUri().toString());
+      assertThat(in.get("sha256").asText()).isEqualTo(sha256(file));
+      assertThat(in.get("size").asLong()).isEqualTo(java.nio.file.Files.size(file));
+      assertThat(in.at("/keys/member").asText()).isEqualTo(String.valueOf(m));
+    }
+    try (var left = java.nio.file.Files.list(runJson.getParent())) {
+      assertThat(left.map(p -> p.getFileName().toString())).doesNotContain(".records", ".staging");
+    }
+  }
+
+  private static String sha256(Path file) throws Exception {
+    return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+        .digest(java.nio.file.Files.readAllBytes(file)));
   }
 }
