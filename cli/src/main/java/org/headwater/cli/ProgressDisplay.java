@@ -1,5 +1,6 @@
 package org.headwater.cli;
 
+import org.headwater.provenance.Plural;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -23,8 +24,9 @@ abstract class ProgressDisplay implements AutoCloseable {
 
   static String describe(Progress p) {
     return String.format(
-        "%d/%d files, %.1f MB fetched, %d chunks written",
-        p.filesFetched(), p.filesTotal(), p.bytesFetched() / 1e6, p.chunksWritten());
+        "%d/%s, %.1f MB fetched, %s written",
+        p.filesFetched(), Plural.count(p.filesTotal(), "file"), p.bytesFetched() / 1e6,
+        Plural.count(p.chunksWritten(), "chunk"));
   }
 
   private static final class Bar extends ProgressDisplay {
@@ -45,7 +47,8 @@ abstract class ProgressDisplay implements AutoCloseable {
       bar.maxHint(Math.max(1, p.filesTotal()));
       bar.stepTo(p.filesFetched());
       bar.setExtraMessage(
-          String.format(" %.1f MB, %d chunks", p.bytesFetched() / 1e6, p.chunksWritten()));
+          String.format(" %.1f MB, %s", p.bytesFetched() / 1e6,
+              Plural.count(p.chunksWritten(), "chunk")));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.headwater.cli;
 
+import org.headwater.provenance.Plural;
 import java.io.PrintWriter;
 import java.util.List;
 import org.headwater.pipeline.run.RunResult;
@@ -29,7 +30,8 @@ final class Summary {
     out.printf("run %s (%s, %s)%n", r.runId(), r.recipe().id(), r.software().runner());
     long bytes = r.inputs().stream().mapToLong(InputRecord::size).sum();
     long cached = r.inputs().stream().filter(InputRecord::fromCache).count();
-    out.printf("read %d source files (%d bytes%s):%n", r.inputs().size(), bytes,
+    out.printf("read %s (%s%s):%n", Plural.count(r.inputs().size(), "source file"),
+        Plural.count(bytes, "byte"),
         cached == 0 ? "" : ", " + cached + " from the cache");
     List<InputRecord> inputs = r.inputs();
     for (int k = 0; k < inputs.size(); k++) {
@@ -39,16 +41,18 @@ final class Summary {
         continue;
       }
       InputRecord i = inputs.get(k);
-      out.printf("  %s  sha256:%s  %d bytes%s%n", i.url(), i.sha256().substring(0, 12), i.size(),
+      out.printf("  %s  sha256:%s  %s%s%n", i.url(), i.sha256().substring(0, 12),
+          Plural.count(i.size(), "byte"),
           i.fromCache() ? "  (cached)" : "");
     }
     for (SkippedInput s : r.skipped()) {
       out.printf("  skipped %s (%s)%n", s.url(), s.reason());
     }
-    out.printf("wrote %d outputs:%n", r.outputs().size());
+    out.printf("wrote %s:%n", Plural.count(r.outputs().size(), "output"));
     for (OutputRecord o : r.outputs()) {
-      out.printf("  %s  [%s]  sha256:%s  %d bytes, %d variables%n", o.path(), o.format(),
-          o.sha256().substring(0, 12), o.size(), o.variables().size());
+      out.printf("  %s  [%s]  sha256:%s  %s, %s%n", o.path(), o.format(),
+          o.sha256().substring(0, 12), Plural.count(o.size(), "byte"),
+          Plural.count(o.variables().size(), "variable"));
     }
     out.flush();
   }

@@ -1,5 +1,6 @@
 package org.headwater.cli;
 
+import org.headwater.provenance.Plural;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -33,9 +34,11 @@ final class ValidateCommand implements Callable<Integer> {
     var out = spec.commandLine().getOut();
     out.printf("%s: recipe '%s' is valid%n", recipe, r.id());
     for (SourceSpec s : r.sources()) {
-      out.printf("  source %s: %d files from %s%n", s.name(), Patterns.expand(s, r.prune()).size(), s.urlTemplate());
+      out.printf("  source %s: %s from %s%n", s.name(),
+          Plural.count(Patterns.expand(s, r.prune()).size(), "file"), s.urlTemplate());
     }
-    out.printf("  %d steps, %d outputs%n", r.steps().size(), r.outputs().size());
+    out.printf("  %s, %s%n", Plural.count(r.steps().size(), "step"),
+        Plural.count(r.outputs().size(), "output"));
     return 0;
   }
 }

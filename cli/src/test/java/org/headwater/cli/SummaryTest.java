@@ -43,6 +43,14 @@ class SummaryTest {
   }
 
   @Test
+  void oneOfEachIsSingular() {
+    List<String> lines = summary(1);
+    assertThat(lines.get(1)).isEqualTo("read 1 source file (100 bytes, 1 from the cache):");
+    assertThat(lines).contains("wrote 0 outputs:");
+    assertThat(String.join("\n", lines)).doesNotContainPattern("\\b1 [a-z]+s\\b");
+  }
+
+  @Test
   void largeRunsListTheFirstAndLastFilesAndPointToRunJson() {
     List<String> lines = summary(1460);
     assertThat(lines.get(1)).isEqualTo("read 1460 source files (146000 bytes, 730 from the cache):");

@@ -27,6 +27,7 @@ public final class HW {
   public static final Resource Variable = resource("Variable");
   public static final Resource Step = resource("Step");
   public static final Resource Parameter = resource("Parameter");
+  public static final Resource SkippedSource = resource("SkippedSource");
 
   // Roles (instances of prov:Role)
   public static final Resource source = resource("source");
@@ -40,6 +41,8 @@ public final class HW {
   public static final Property lastModified = property("lastModified");
   public static final Property fromCache = property("fromCache");
   public static final Property key = property("key");
+  public static final Property url = property("url");
+  public static final Property skipReason = property("skipReason");
 
   // Runs and the software agent
   public static final Property status = property("status");
@@ -48,9 +51,10 @@ public final class HW {
   public static final Property javaVersion = property("javaVersion");
   public static final Property beamVersion = property("beamVersion");
   public static final Property netcdfJavaVersion = property("netcdfJavaVersion");
+  public static final Property skipped = property("skipped");
 
   // Steps
-  public static final Property stepIndex = property("stepIndex");
+  public static final Property stepNumber = property("stepNumber");
   public static final Property stepName = property("stepName");
   public static final Property parameter = property("parameter");
   public static final Property argv = property("argv");

@@ -50,11 +50,11 @@ public final class Fixtures {
     details.put("toolVersion", "NCO 5.1.4");
     List<StepRecord> steps =
         List.of(
-            new StepRecord(0, "rename", Map.of("variables", Map.of("velsurf_mag", "speed")), Map.of(), List.of("speed")),
-            new StepRecord(1, "run_command", Map.of("command", "ncatted"), details, List.of("speed")));
+            new StepRecord(1, "rename", Map.of("variables", Map.of("velsurf_mag", "speed")), Map.of(), List.of("speed")),
+            new StepRecord(2, "run_command", Map.of("command", "ncatted"), details, List.of("speed")));
     VariableRecord speed =
         new VariableRecord("speed", "float32", List.of("member", "time", "y", "x"), "m year-1",
-            "ice surface speed", "NaN", List.of("velsurf_mag"), List.of(0, 1));
+            "ice surface speed", "NaN", List.of("velsurf_mag"), List.of(1, 2));
     List<OutputRecord> outputs =
         List.of(
             new OutputRecord("speed", "outputs/speed.zarr", "zarr", sha("zarr"), 1234, List.of(speed), null),
@@ -65,10 +65,10 @@ public final class Fixtures {
 
   /** A one-input, one-output run: {@code inputSha} read from {@code url}, {@code outputSha} written. */
   public static RunRecord link(String runId, String url, String inputSha, String sourceOfTruth, String outputSha, Instant start) {
-    VariableRecord v = new VariableRecord("v", "float64", List.of("t"), "K", null, null, List.of("v"), List.of(0));
+    VariableRecord v = new VariableRecord("v", "float64", List.of("t"), "K", null, null, List.of("v"), List.of(1));
     return new RunRecord(runId, RunRecord.SUCCEEDED, recipe("recipe-" + runId), start, start.plusSeconds(10), SOFTWARE,
         List.of(input(url, inputSha, sourceOfTruth, null, Map.of())),
-        List.of(), List.of(new StepRecord(0, "set_attributes", Map.of("title", "x"), Map.of(), List.of("v"))),
+        List.of(), List.of(new StepRecord(1, "set_attributes", Map.of("title", "x"), Map.of(), List.of("v"))),
         List.of(new OutputRecord("out-" + runId, "outputs/" + runId + ".nc", "netcdf3", outputSha, 10, List.of(v), null)),
         null);
   }

@@ -1,5 +1,6 @@
 package org.headwater.publish;
 
+import org.headwater.provenance.Plural;
 import java.util.ArrayList;
 import java.util.List;
 import org.headwater.publish.dataone.DataOneException;
@@ -38,8 +39,8 @@ record PreviousVersion(Pid resourceMap, Pid metadata, List<SystemMetadata> membe
     }
     var contents = ResourceMapReader.read(node.get(rm, MAX_MAP), "resource map " + rm);
     if (contents.metadata().size() != 1) {
-      throw new PublishException("resource map " + rm + " documents " + contents.metadata().size()
-          + " metadata objects; Headwater updates packages with exactly one");
+      throw new PublishException("resource map " + rm + " documents "
+          + Plural.count(contents.metadata().size(), "metadata object") + "; Headwater updates packages with exactly one");
     }
     Pid meta = Pid.of(contents.metadata().iterator().next());
     List<SystemMetadata> members = new ArrayList<>();

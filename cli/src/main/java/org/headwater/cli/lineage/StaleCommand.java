@@ -1,5 +1,6 @@
 package org.headwater.cli.lineage;
 
+import org.headwater.provenance.Plural;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -41,7 +42,7 @@ public final class StaleCommand implements Callable<Integer> {
       System.out.println(r.status() + " " + r.url() + " (" + r.reason() + ")");
       r.affectedOutputs().forEach(o -> System.out.println("  stale output: " + o));
     }
-    System.out.println(stale + " of " + results.size() + " sources changed or missing");
+    System.out.println(stale + " of " + Plural.count(results.size(), "source") + " changed or missing");
     return 0;
   }
 }

@@ -1,5 +1,6 @@
 package org.headwater.cli.lineage;
 
+import org.headwater.provenance.Plural;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -25,7 +26,7 @@ public final class ValidateProvCommand implements Callable<Integer> {
       return 0;
     }
     problems.forEach(p -> System.out.println(file + ": " + p));
-    System.out.println(problems.size() + " problem(s)");
+    System.out.println(Plural.count(problems.size(), "problem"));
     return 1;
   }
 }

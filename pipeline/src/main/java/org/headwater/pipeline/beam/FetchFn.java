@@ -1,6 +1,7 @@
 package org.headwater.pipeline.beam;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Instant;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
@@ -12,14 +13,18 @@ import org.headwater.pipeline.combine.Headers;
 import org.headwater.pipeline.fetch.Fetched;
 import org.headwater.pipeline.fetch.Fetcher;
 import org.headwater.pipeline.fetch.MissingSourceException;
+import org.headwater.pipeline.plan.RunRecordFiles;
 import org.headwater.pipeline.plan.SourceResult;
 import org.headwater.pipeline.recipe.SourceSpec;
+import org.headwater.pipeline.plan.FetchedRecords;
 import org.headwater.provenance.record.InputRecord;
 import org.headwater.provenance.record.SkippedInput;
 
 /**
  * Fetches a group of files (one host shard, so at most {@code perHostConcurrency} fetches run
- * against a host at once), hashes them and reads their headers.
+ * against a host at once), hashes them and reads their headers. Each fetched (or skipped) file is
+ * also recorded at once in the run's records directory ({@link FetchedRecords}), so that a run
+ * that fails later still lists what it had read.
  */
 final class FetchFn extends DoFn<KV<String, Iterable<FileItem>>, SourceResult> {
   static final String NAMESPACE = "headwater";
@@ -49,9 +54,9 @@ final class FetchFn extends DoFn<KV<String, Iterable<FileItem>>, SourceResult> {
       } catch (MissingSourceException e) {
         if (source.missing() == SourceSpec.MissingPolicy.SKIP) {
           skippedFiles.inc();
-          out.output(
-              new SourceResult(
-                  item.dataset(), null, null, new SkippedInput(item.url(), item.keys(), e.reason())));
+          SkippedInput skipped = new SkippedInput(item.url(), item.keys(), e.reason());
+          RunRecordFiles.write(Path.of(context.records()), FetchedRecords.SKIPPED, skipped);
+          out.output(new SourceResult(item.dataset(), null, null, skipped));
           continue;
         }
         throw e;
@@ -65,6 +70,7 @@ final class FetchFn extends DoFn<KV<String, Iterable<FileItem>>, SourceResult> {
                   ? Instant.now() : f.retrieved(),
               f.etag(), f.lastModified(), source.fileType(), item.keys(), f.fromCache(),
               header.schema().variableNames());
+      RunRecordFiles.write(Path.of(context.records()), FetchedRecords.FETCHED, input);
       out.output(new SourceResult(item.dataset(), header, input, null));
     }
   }

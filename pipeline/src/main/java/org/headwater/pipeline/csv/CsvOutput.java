@@ -25,7 +25,8 @@ import ucar.ma2.Array;
 /**
  * Writes a table (every variable one-dimensional on the same dimension) as CSV with a header line
  * (TSV for {@code .tsv} paths, gzip for {@code .gz}), and beside it {@code NAME.columns.json}: each
- * column's name, type, units, description and missing-value code, for EML attribute lists.
+ * column's name, type, dimension (the table's one dimension, as in a Zarr or NetCDF output of the
+ * same data), units, description and missing-value code, for EML attribute lists.
  * Missing values are written as the column's fill value when it is a number (e.g. {@code -9999}),
  * otherwise as an empty field.
  */
@@ -92,9 +93,10 @@ public final class CsvOutput {
     List<VariableRecord> out = new ArrayList<>();
     for (Variable v : s.variables()) {
       String desc = v.attributeText("long_name");
-      out.add(new VariableRecord(v.name(), v.dtype().numpyName(), List.of(),
+      out.add(new VariableRecord(v.name(), v.dtype().numpyName(), v.dims(),
           v.attributeText("units"), desc == null ? v.attributeText("standard_name") : desc,
-          missingCode(v), v.sources(), v.steps()));
+          missingCode(v), v.sources(),
+          org.headwater.pipeline.recipe.StepSpec.numbers(v.steps())));
     }
     return out;
   }
@@ -105,6 +107,7 @@ public final class CsvOutput {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("name", r.name());
       m.put("type", r.dtype());
+      m.put("dimensions", r.dimensions());
       m.put("units", r.units());
       m.put("description", r.description());
       m.put("missingValue", r.missingValue());

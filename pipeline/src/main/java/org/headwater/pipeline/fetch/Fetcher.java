@@ -1,5 +1,6 @@
 package org.headwater.pipeline.fetch;
 
+import org.headwater.provenance.Plural;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -25,15 +26,24 @@ import org.slf4j.LoggerFactory;
  * <p>HTTP downloads go through the {@link ContentCache}: a URL already cached is revalidated with
  * {@code If-None-Match}/{@code If-Modified-Since} (a 304 downloads nothing), and when the recipe
  * gives the expected SHA-256 and the cache holds those bytes, no request is made at all. 5xx, 408
- * and 429 answers, timeouts and dropped connections are retried with doubling back-off. {@code
+ * and 429 answers, timeouts and dropped connections are retried with doubling back-off; a request
+ * that met a reused connection the server had closed is resent at once and is not an attempt
+ * ({@link ConnectionReuse}). {@code
  * file:} sources are read in place; a directory (a Zarr store) is identified by the hash of its
  * sorted file manifest.
  */
 public final class Fetcher {
   private static final Logger LOG = LoggerFactory.getLogger(Fetcher.class);
+
+  /**
+   * How many requests of one fetch may fail on a pooled connection the server had already closed
+   * before one counts as an attempt: OkHttp's default pool keeps at most 5 idle connections.
+   */
+  private static final int STALE_CONNECTIONS = 5;
   private final FetchOptions options;
   private final ContentCache cache;
   private final OkHttpClient client;
+  private final ConnectionReuse reuse = new ConnectionReuse();
 
   public Fetcher(FetchOptions options) {
     this.options = options;
@@ -43,6 +53,7 @@ public final class Fetcher {
             .connectTimeout(options.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
             .readTimeout(options.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
             .retryOnConnectionFailure(false)
+            .eventListenerFactory(reuse.listeners())
             .build();
   }
 
@@ -125,11 +136,20 @@ public final class Fetcher {
         });
     IOException last = null;
     String lastStatus = null;
+    int staleLeft = STALE_CONNECTIONS;
+    boolean resend = false;
     for (int attempt = 1; attempt <= options.maxAttempts(); attempt++) {
-      if (attempt > 1) {
+      if (attempt > 1 && !resend) {
         backoff(url, attempt);
       }
+      resend = false;
+      ConnectionReuse.Tracker tracker = new ConnectionReuse.Tracker();
+      request.tag(ConnectionReuse.Tracker.class, tracker);
+      if (reuse.closes(request.build().url())) {
+        request.header("Connection", "close");
+      }
       try (Response response = client.newCall(request.build()).execute()) {
+        reuse.learn(response);
         int code = response.code();
         if (code == 304 && cached.isPresent()) {
           return fromCache(cached.get());
@@ -162,6 +182,13 @@ public final class Fetcher {
         lastStatus = "timed out";
         LOG.warn("GET {} timed out (attempt {} of {})", url, attempt, options.maxAttempts());
       } catch (IOException e) {
+        if (tracker.stale() && staleLeft-- > 0) {
+          LOG.debug("GET {}: the server had closed the reused connection ({}); resending", url,
+              e.getMessage());
+          attempt--;
+          resend = true;
+          continue;
+        }
         last = e;
         lastStatus = e.getClass().getSimpleName() + ": " + e.getMessage();
         LOG.warn("GET {} failed: {} (attempt {} of {})", url, lastStatus, attempt,
@@ -170,7 +197,8 @@ public final class Fetcher {
     }
     throw new FetchException(
         url,
-        "cannot fetch " + url + " after " + options.maxAttempts() + " attempts (last: " + lastStatus
+        "cannot fetch " + url + " after " + Plural.count(options.maxAttempts(), "attempt")
+            + " (last: " + lastStatus
             + "); check the server, or try again later",
         last);
   }

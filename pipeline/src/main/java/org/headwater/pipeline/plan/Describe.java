@@ -41,7 +41,7 @@ public final class Describe {
               desc,
               v.fillValue() == null ? null : fillText(v.fillValue()),
               v.sources(),
-              v.steps()));
+              org.headwater.pipeline.recipe.StepSpec.numbers(v.steps())));
     }
     return out;
   }

@@ -139,19 +139,49 @@ final class SourceParser {
       } else if (params.containsKey(key)) {
         replacement = params.get(key);
       } else {
-        throw where.error(
-            "placeholder {" + key + "} is neither a dimension nor a parameter; declare it under"
-                + " 'dimensions' or 'params'");
+        throw where.error(unknownPlaceholder(m.group(), key, m.group(2), template, dims));
       }
       m.appendReplacement(out, Matcher.quoteReplacement(replacement));
     }
     m.appendTail(out);
     for (DimensionSpec d : dims) {
-      if (!Pattern.compile("\\{" + d.name() + "(:[^}]*)?}").matcher(out).find()) {
-        throw where.error("dimension '" + d.name() + "' does not appear as {" + d.name() + "} in the URL");
+      if (!inTemplate(out, d)) {
+        throw where.error(
+            "dimension '" + d.name() + "' does not appear as {" + d.name() + "} in the URL; put {"
+                + d.name() + "} (or e.g. {" + d.name() + ":02d}) where its key goes, or remove the"
+                + " dimension");
       }
     }
     return out.toString();
+  }
+
+  private static boolean inTemplate(CharSequence template, DimensionSpec d) {
+    return Pattern.compile("\\{" + Pattern.quote(d.name()) + "(:[^}]*)?}").matcher(template).find();
+  }
+
+  /**
+   * The error for a placeholder that names nothing. A dimension's name is its placeholder, so
+   * when a declared dimension is missing from the URL the fix is to write its name there (the
+   * dimension's name is also the dataset's, which outputs may use, so it is the URL that changes).
+   */
+  private static String unknownPlaceholder(
+      String placeholder, String key, String format, String template, List<DimensionSpec> dims) {
+    String fmt = format == null ? "" : format;
+    List<String> unused =
+        dims.stream().filter(d -> !inTemplate(template, d)).map(DimensionSpec::name).toList();
+    String head = "placeholder " + placeholder + " in the URL is neither a dimension nor a parameter";
+    if (unused.size() == 1) {
+      return head + "; dimension '" + unused.get(0) + "' is declared but not in the URL, and a"
+          + " dimension's placeholder is its name: write {" + unused.get(0) + fmt + "} instead of "
+          + placeholder;
+    }
+    if (unused.size() > 1) {
+      return head + "; dimensions " + unused + " are declared but not in the URL, and a"
+          + " dimension's placeholder is its name: write one of "
+          + unused.stream().map(u -> "{" + u + fmt + "}").toList() + " instead of " + placeholder;
+    }
+    return head + "; declare a dimension named '" + key + "' under 'dimensions' (- {name: " + key
+        + ", keys: [...]}) or a parameter '" + key + "' under 'params'";
   }
 
   private static String guessType(String url) {

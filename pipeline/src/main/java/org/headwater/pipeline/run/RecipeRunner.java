@@ -1,5 +1,6 @@
 package org.headwater.pipeline.run;
 
+import org.headwater.provenance.Plural;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -25,6 +26,7 @@ import org.headwater.pipeline.combine.Patterns;
 import org.headwater.pipeline.dataset.Variable;
 import org.headwater.pipeline.output.OutputFormats;
 import org.headwater.pipeline.plan.DatasetPlan;
+import org.headwater.pipeline.plan.FetchedRecords;
 import org.headwater.pipeline.plan.RunRecordFiles;
 import org.headwater.pipeline.recipe.OutputSpec;
 import org.headwater.pipeline.recipe.Recipe;
@@ -87,8 +89,8 @@ public final class RecipeRunner {
       long t1 = System.nanoTime();
       RunRecord record = commit(r, runId, runDir, started, options, capture);
       LOG.info(
-          "run {} finished: {} outputs; pipeline {} ms, provenance and commit {} ms",
-          runId, record.outputs().size(), (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000);
+          "run {} finished: {}; pipeline {} ms, provenance and commit {} ms",
+          runId, Plural.count(record.outputs().size(), "output"), (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000);
       return new RunResult(runDir, record);
     } catch (RuntimeException e) {
       RecipeException failure = Failures.unwrap(e);
@@ -122,7 +124,8 @@ public final class RecipeRunner {
       List<OutputRecord> outputs = RunRecordFiles.read(records, "output", OutputRecord.class);
       if (outputs.size() != r.outputs().size()) {
         throw new RecipeException(
-            "the run wrote " + outputs.size() + " of " + r.outputs().size() + " outputs; see the log");
+            "the run wrote " + outputs.size() + " of " + Plural.count(r.outputs().size(), "output")
+                + "; see the log");
       }
       outputs.sort(Comparator.comparing(OutputRecord::name));
       RunRecord record =
@@ -159,6 +162,8 @@ public final class RecipeRunner {
   private static void fail(
       Recipe r, String runId, Path runDir, Instant started, RunOptions options, RecipeException e) {
     try {
+      List<InputRecord> fetched = FetchedRecords.inputs(runDir.resolve(".records"));
+      List<SkippedInput> skipped = FetchedRecords.skipped(runDir.resolve(".records"));
       Files2.deleteRecursively(runDir.resolve(".staging"));
       Files2.deleteRecursively(runDir.resolve(".records"));
       Files2.deleteRecursively(runDir.resolve(OutputFormats.OUTPUTS));
@@ -167,7 +172,7 @@ public final class RecipeRunner {
       RunRecords.write(
           new RunRecord(
               runId, RunRecord.FAILED, r.info(), started, Instant.now(),
-              Versions.software(Runners.name(options)), List.of(), List.of(), List.of(), List.of(),
+              Versions.software(Runners.name(options)), fetched, skipped, List.of(), List.of(),
               e.getMessage()),
           runDir);
     } catch (IOException | RuntimeException cleanup) {
@@ -208,7 +213,7 @@ public final class RecipeRunner {
           }
         }
       }
-      out.add(new StepRecord(s.index(), s.name(), s.parameters(), details, touched));
+      out.add(new StepRecord(s.number(), s.name(), s.parameters(), details, touched));
     }
     return out;
   }

@@ -45,14 +45,13 @@ final class CfCheck implements ResolvingStep {
   @Override
   public Map<String, Object> resolve(Dataset input, int index, String dataset, StepContext ctx)
       throws IOException {
-    List<String> violations = violations(input);
-    if (!violations.isEmpty()) {
-      LOG.warn("cf_check on {}: {} violation(s): {}", dataset, violations.size(), violations);
+    List<Violation> found = findViolations(input);
+    List<String> violations = found.stream().map(Violation::text).toList();
+    if (!found.isEmpty()) {
+      LOG.warn("cf_check on {}: {}: {}", dataset, count(found.size()), violations);
     }
-    if (strict && !violations.isEmpty()) {
-      throw new StepException(
-          violations.size() + " CF violation(s): " + String.join("; ", violations)
-              + " (fix them with steps before cf_check, or drop strict: true)");
+    if (strict && !found.isEmpty()) {
+      throw new StepException(message(found));
     }
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("violations", violations);
@@ -64,23 +63,57 @@ final class CfCheck implements ResolvingStep {
     return input;
   }
 
-  /** The CF violations of a dataset, one readable line each. */
+  /**
+   * A CF violation: what is wrong, and the step that fixes it (null when no one step does).
+   * Several violations share a hint, which an error then gives once.
+   */
+  record Violation(String fact, String hint) {
+    String text() {
+      return hint == null ? fact : fact + " (" + hint + ")";
+    }
+  }
+
+  private static String count(int n) {
+    return n + (n == 1 ? " CF violation" : " CF violations");
+  }
+
+  /** The strict-mode error: every fact, then each distinct way to fix them, once. */
+  static String message(List<Violation> found) {
+    Set<String> hints = new java.util.LinkedHashSet<>();
+    found.forEach(v -> {
+      if (v.hint() != null) {
+        hints.add(v.hint());
+      }
+    });
+    return count(found.size()) + ": "
+        + String.join("; ", found.stream().map(Violation::fact).toList())
+        + ". Fix them with steps before cf_check"
+        + (hints.isEmpty() ? "" : " (" + String.join("; ", hints) + ")")
+        + ", or drop strict: true to only record them";
+  }
+
+  /** The CF violations of a dataset, one readable line each (with how to fix it). */
   static List<String> violations(Dataset data) throws IOException {
+    return findViolations(data).stream().map(Violation::text).toList();
+  }
+
+  static List<Violation> findViolations(Dataset data) throws IOException {
     DatasetSchema s = data.schema();
-    List<String> out = new ArrayList<>();
+    List<Violation> out = new ArrayList<>();
     for (String name : StepSupport.dataVariables(s)) {
       Variable v = s.variable(name);
       String units = v.attributeText("units");
       if (units == null && v.attributeText("flag_values") == null
           && v.attributeText("flag_meanings") == null) {
-        out.add("variable '" + name + "' has no units (add them with set_attributes)");
+        out.add(new Violation("variable '" + name + "' has no units",
+            "add units with set_attributes"));
       }
     }
     for (Variable v : s.variables()) {
       String units = v.attributeText("units");
       if (units != null && !units.isBlank() && !Units.isValid(units)) {
-        out.add("variable '" + v.name() + "' has units '" + units + "', which UDUNITS does not"
-            + " know (fix them with fix_units)");
+        out.add(new Violation("variable '" + v.name() + "' has units '" + units
+            + "', which UDUNITS does not know", "correct units with fix_units"));
       }
       for (String ref : List.of("grid_mapping", "coordinates", "bounds")) {
         String text = v.attributeText(ref);
@@ -90,18 +123,20 @@ final class CfCheck implements ResolvingStep {
         for (String w : text.trim().split("\\s+")) {
           String name = w.endsWith(":") ? w.substring(0, w.length() - 1) : w;
           if (!name.isEmpty() && s.findVariable(name).isEmpty()) {
-            out.add("variable '" + v.name() + "' " + ref + " names '" + name
-                + "', which the dataset does not have");
+            out.add(new Violation("variable '" + v.name() + "' " + ref + " names '" + name
+                + "', which the dataset does not have",
+                "keep '" + name + "' (select_variables keeps what is referenced) or"
+                    + " delete_attributes " + ref));
           }
         }
       }
       if (v.fillValue() != null && !fillMatches(v.fillValue(), v.dtype())) {
-        out.add("variable '" + v.name() + "' has a _FillValue of type "
-            + v.fillValue().getClass().getSimpleName() + ", not " + v.dtype().numpyName());
+        out.add(new Violation("variable '" + v.name() + "' has a _FillValue of type "
+            + v.fillValue().getClass().getSimpleName() + ", not " + v.dtype().numpyName(), null));
       }
       if (DatasetSchema.isCoordinate(v) && v.dtype().isNumeric()
           && s.dimensionLength(v.name()) <= MAX_COORDINATE && !monotonic(data.readAll(v.name()))) {
-        out.add("coordinate '" + v.name() + "' is not strictly monotonic");
+        out.add(new Violation("coordinate '" + v.name() + "' is not strictly monotonic", null));
       }
     }
     return out;

@@ -18,7 +18,7 @@ import ucar.ma2.IndexIterator;
  * {@code coarsen}: reduces blocks of {@code factors: {DIM: N}} cells to one cell with {@code
  * reduction} (mean (default), max or min), leaving missing values out (a block with no value is
  * missing). Coordinates (1-D and 2-D such as lat/lon) are averaged, so they stay the block
- * centres; bounds variables take the block's outer bounds. {@code boundary: trim} (default) drops
+ * centres; bounds variables take the block's outer corners ({@link CoarseBounds}). {@code boundary: trim} (default) drops
  * cells left over at the end; {@code boundary: exact} makes a length that is not a multiple of the
  * factor an error. Integer variables become float64 under mean.
  */
@@ -92,6 +92,13 @@ final class Coarsen {
       Number fill = type == v.dtype() ? v.fillValue() : (Number) Double.NaN;
       double intFill = v.dtype().isIntegral() && v.fillValue() != null
           ? v.fillValue().doubleValue() : Double.NaN;
+      if (how.equals("bounds") && f[f.length - 1] == 1) {
+        List<String> partners = partners(in, bounds, v);
+        regions.put(v.name(), (d, name, origin, shape) -> bounds(d, partners, origin, shape, f,
+            type));
+        vars.add(v.touchedBy(index));
+        continue;
+      }
       regions.put(v.name(), (d, name, origin, shape) -> {
         int[] o = origin.clone();
         int[] s = shape.clone();
@@ -151,6 +158,48 @@ final class Coarsen {
       }
     }
     return out;
+  }
+
+  /** {@code v} first, then the other bounds variables of the same dimensions (lon_bnds, ...). */
+  private static List<String> partners(DatasetSchema s, Set<String> bounds, Variable v) {
+    List<String> out = new ArrayList<>(List.of(v.name()));
+    for (Variable o : s.variables()) {
+      if (!o.name().equals(v.name()) && bounds.contains(o.name()) && o.dims().equals(v.dims())
+          && o.dtype().isNumeric()) {
+        out.add(o.name());
+      }
+    }
+    return out;
+  }
+
+  private static Array bounds(
+      Dataset d, List<String> partners, int[] origin, int[] shape, int[] f, DType type)
+      throws IOException {
+    int last = f.length - 1;
+    int nv = d.schema().dimensionLength(d.schema().variable(partners.get(0)).dims().get(last));
+    int[] o = origin.clone();
+    int[] s = shape.clone();
+    for (int i = 0; i < last; i++) {
+      o[i] *= f[i];
+      s[i] *= f[i];
+    }
+    o[last] = 0;
+    s[last] = nv;
+    List<Array> fine = new ArrayList<>();
+    for (String name : partners) {
+      fine.add(d.read(name, o, s));
+    }
+    Array all = CoarseBounds.coarsen(fine, shape, f, type.dataType());
+    if (origin[last] == 0 && shape[last] == nv) {
+      return all;
+    }
+    int[] from = new int[shape.length];
+    from[last] = origin[last];
+    try {
+      return all.section(from, shape).copy();
+    } catch (ucar.ma2.InvalidRangeException e) {
+      throw new IOException("vertices " + origin[last] + "+" + shape[last] + " of " + nv, e);
+    }
   }
 
   private static Set<String> boundsVariables(DatasetSchema s) {

@@ -143,6 +143,6 @@ public final class Steps {
 
   private static String label(StepSpec spec) {
     return (spec.where() == null ? "" : spec.where() + ": ")
-        + "step " + (spec.index() + 1) + " (" + spec.name() + ")";
+        + "step " + spec.number() + " (" + spec.name() + ")";
   }
 }

@@ -84,5 +84,24 @@ class CsvRecipeIT {
         out.resolve("cube.zarr").toString(), out.resolve("gauge.nc").toString());
     assertThat(seen.lines()).as("zarr, then netcdf, as xarray reads them")
         .containsExactly("float64 float64 3 int32 [0, 1, 2]", "float64 float64 3 int32 [0, 1, 2]");
+
+    String dims = Python.run(String.join("\n",
+        "import sys, xarray as xr",
+        "print(' '.join(xr.open_zarr(sys.argv[1], consolidated=True)['rain'].dims))"),
+        out.resolve("cube.zarr").toString()).trim();
+    assertThat(dims).isNotBlank();
+    var table = r.record().outputs().stream().filter(o -> o.name().equals("table")).findFirst()
+        .orElseThrow();
+    assertThat(table.variables()).allSatisfy(
+        v -> assertThat(String.join(" ", v.dimensions())).as(v.name()).isEqualTo(dims));
+    var run = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+        r.runDir().resolve("run.json").toFile());
+    for (var o : run.get("outputs")) {
+      if (o.get("name").asText().equals("table")) {
+        assertThat(o.at("/variables/0/dimensions").toString()).isEqualTo("[\"" + dims + "\"]");
+      }
+    }
+    assertThat(Files.readString(out.resolve("table.columns.json")))
+        .contains("\"dimensions\" : [ \"" + dims + "\" ]");
   }
 }

@@ -108,6 +108,27 @@ class FetcherTest {
   }
 
   @Test
+  void keepAliveConnectionClosedAfterACompleteResponseIsNotAnAttempt() throws Exception {
+    // DISCONNECT_AT_END: an HTTP/1.1 answer without "Connection: close", then the socket closes,
+    // as a server does when its keep-alive timeout ends; the next request meets a dead connection.
+    server.enqueue(ok().setSocketPolicy(SocketPolicy.DISCONNECT_AT_END));
+    server.enqueue(ok().setSocketPolicy(SocketPolicy.DISCONNECT_AT_END));
+    Fetcher once = new Fetcher(
+        FetchOptions.defaults(tmp.resolve("c1").toString()).withRetries(1, Duration.ofMillis(10)));
+    try {
+      assertThat(once.fetch(url(), SHA, null).sha256()).isEqualTo(SHA);
+      assertThat(once.fetch(server.url("/data/b.nc").toString(), SHA, null).sha256())
+          .isEqualTo(SHA);
+    } finally {
+      once.shutdown();
+    }
+    assertThat(server.getRequestCount()).isEqualTo(2);
+    server.takeRequest();
+    assertThat(server.takeRequest().getSequenceNumber()).as("second request, new connection")
+        .isZero();
+  }
+
+  @Test
   void truncatedBodyIsRetried() throws Exception {
     server.enqueue(ok().setBody(new Buffer().write(BODY)).setSocketPolicy(SocketPolicy.DISCONNECT_DURING_RESPONSE_BODY));
     server.enqueue(ok());

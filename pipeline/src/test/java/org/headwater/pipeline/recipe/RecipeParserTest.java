@@ -118,7 +118,38 @@ class RecipeParserTest {
   @Test
   void placeholderThatIsNeitherDimensionNorParameterIsNamed() {
     assertThat(error(GOOD.replace("{member:02d}", "{memebr:02d}")).getMessage())
-        .contains("{memebr}");
+        .contains("{memebr:02d}").contains("write {member:02d} instead of {memebr:02d}");
+  }
+
+  @Test
+  void placeholderErrorSuggestsAChangeThatValidates() {
+    // the user named the dimension 'member' but wrote the archive's own word in the URL
+    String wrong = GOOD.replace("{member:02d}", "{id:02d}");
+    String message = error(wrong).getMessage();
+    assertThat(message).contains("{id:02d}").contains("'member'");
+    java.util.regex.Matcher fix =
+        java.util.regex.Pattern.compile("write (\\{[^}]+}) instead of (\\{[^}]+})").matcher(message);
+    assertThat(fix.find()).as(message).isTrue();
+    String applied = wrong.replace(fix.group(2), fix.group(1));
+    Recipe recipe = RecipeParser.create().parse("r.yaml", applied);
+    assertThat(recipe.sources().get(0).urlTemplate()).isEqualTo("file:/data/m{member:02d}.nc");
+  }
+
+  @Test
+  void placeholderWithNoDeclaredDimensionSaysHowToDeclareIt() {
+    String wrong = GOOD.replace("/m{member:02d}.nc", "/m{member:02d}_{run}.nc");
+    assertThat(error(wrong).getMessage())
+        .contains("placeholder {run} in the URL is neither a dimension nor a parameter")
+        .contains("declare a dimension named 'run'");
+    String declared = wrong.replace("  root: \"file:/data\"\n", "  root: \"file:/data\"\n  run: r1\n");
+    assertThat(RecipeParser.create().parse("r.yaml", declared).sources().get(0).urlTemplate())
+        .isEqualTo("file:/data/m{member:02d}_r1.nc");
+  }
+
+  @Test
+  void dimensionMissingFromTheUrlSaysWhereItGoes() {
+    assertThat(error(GOOD.replace("/m{member:02d}.nc", "/m.nc")).getMessage())
+        .contains("dimension 'member' does not appear as {member} in the URL; put {member}");
   }
 
   @Test

@@ -59,7 +59,24 @@ class HistoryCfCheckTest {
     MemoryDataset bad = MemoryDataset.grid()
         .var("c", DType.FLOAT32, List.of("y", "x"), new double[12], Float.NaN);
     assertThatThrownBy(() -> run(bad, "cf_check", "strict", true))
-        .isInstanceOf(StepException.class).hasMessageContaining("1 CF violation(s)")
+        .isInstanceOf(StepException.class).hasMessageContaining("1 CF violation:")
         .hasMessageContaining("'c' has no units");
+  }
+
+  @Test
+  void cfCheckStrictErrorGivesEachHintOnce() {
+    MemoryDataset bad = MemoryDataset.grid()
+        .var("c", DType.FLOAT32, List.of("y", "x"), new double[12], Float.NaN)
+        .var("d", DType.FLOAT32, List.of("y", "x"), new double[12], Float.NaN)
+        .var("e", DType.FLOAT32, List.of("y", "x"), new double[12], Float.NaN, "units", "meters per blorp");
+    Throwable t = org.assertj.core.api.Assertions.catchThrowable(
+        () -> run(bad, "cf_check", "strict", true));
+    String m = t.getMessage();
+    assertThat(m).isEqualTo("test.yaml:1:1: step 1 (cf_check): 3 CF violations: variable 'c' has no units;"
+        + " variable 'd' has no units; variable 'e' has units 'meters per blorp', which UDUNITS"
+        + " does not know. Fix them with steps before cf_check (add units with set_attributes;"
+        + " correct units with fix_units), or drop strict: true to only record them");
+    assertThat(m.split("set_attributes", -1)).hasSize(2);
+    assertThat(m.split("fix them|Fix them", -1)).hasSize(2);
   }
 }

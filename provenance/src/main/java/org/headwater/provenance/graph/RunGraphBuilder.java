@@ -27,6 +27,7 @@ import org.headwater.provenance.record.Creator;
 import org.headwater.provenance.record.InputRecord;
 import org.headwater.provenance.record.OutputRecord;
 import org.headwater.provenance.record.RunRecord;
+import org.headwater.provenance.record.SkippedInput;
 import org.headwater.provenance.record.StepRecord;
 import org.headwater.provenance.record.VariableRecord;
 
@@ -40,6 +41,7 @@ final class RunGraphBuilder {
   private final Model m = ModelFactory.createDefaultModel();
   private final String runId;
   private Resource activity;
+  private Resource plan;
   private final List<Resource> people = new ArrayList<>();
   private final List<Resource> usages = new ArrayList<>();
   private final List<Resource> steps = new ArrayList<>();
@@ -62,6 +64,7 @@ final class RunGraphBuilder {
       activity.addProperty(HW.runner, run.software().runner());
     }
     Resource recipe = recipe();
+    plan = recipe;
     associate(software(), HW.software, recipe, "software");
     for (int i = 0; i < run.recipe().creators().size(); i++) {
       Resource person = person(run.recipe().creators().get(i));
@@ -70,6 +73,9 @@ final class RunGraphBuilder {
     }
     for (int i = 0; i < run.inputs().size(); i++) {
       input(run.inputs().get(i), i);
+    }
+    for (int i = 0; i < run.skipped().size(); i++) {
+      skipped(run.skipped().get(i), i);
     }
     for (StepRecord step : run.steps()) {
       step(step);
@@ -163,13 +169,29 @@ final class RunGraphBuilder {
     usages.add(usage);
   }
 
+  /**
+   * A source the recipe allowed to be missing: an entity the run tried and went without, linked to
+   * the run with {@code hw:skipped} (a kind of {@code prov:wasInfluencedBy}, also stated, since
+   * the outputs lack what it would have held). The URL is a literal, not {@code dcat:downloadURL},
+   * so that the URL names the file a later run may fetch, not this absence.
+   */
+  private void skipped(SkippedInput s, int i) {
+    Resource e = m.createResource(ProvIris.runPart(runId, "skipped/" + i));
+    e.addProperty(RDF.type, PROV.Entity).addProperty(RDF.type, HW.SkippedSource);
+    e.addProperty(RDFS.label, "skipped " + s.url());
+    e.addLiteral(HW.url, m.createTypedLiteral(s.url(), XSDDatatype.XSDanyURI));
+    new TreeMap<>(s.keys()).forEach((k, v) -> e.addProperty(HW.key, k + "=" + v));
+    e.addProperty(HW.skipReason, s.reason() == null ? "missing" : s.reason());
+    activity.addProperty(HW.skipped, e).addProperty(PROV.wasInfluencedBy, e);
+  }
+
   private void step(StepRecord s) {
-    Resource step = m.createResource(ProvIris.step(runId, s.index()));
+    Resource step = m.createResource(ProvIris.step(runId, s.number()));
     step.addProperty(RDF.type, PROV.Activity).addProperty(RDF.type, PROVONE.Execution);
     step.addProperty(RDF.type, HW.Step).addProperty(PROVONE.wasPartOf, activity);
-    step.addProperty(RDFS.label, "step " + s.index() + ": " + s.name());
+    step.addProperty(RDFS.label, "step " + s.number() + ": " + s.name());
     step.addProperty(HW.stepName, s.name());
-    step.addLiteral(HW.stepIndex, m.createTypedLiteral(String.valueOf(s.index()), XSDDatatype.XSDinteger));
+    step.addLiteral(HW.stepNumber, m.createTypedLiteral(String.valueOf(s.number()), XSDDatatype.XSDinteger));
     if (!steps.isEmpty()) {
       step.addProperty(PROV.wasInformedBy, steps.get(steps.size() - 1));
     }
@@ -232,11 +254,11 @@ final class RunGraphBuilder {
       d.addProperty(PROV.hadGeneration, gen);
       file.addProperty(PROV.wasDerivedFrom, in).addProperty(PROV.qualifiedDerivation, d);
     }
-    out.variables().forEach(v -> variable(file, out.sha256(), v));
+    out.variables().forEach(v -> variable(file, out, v));
   }
 
-  private void variable(Resource file, String fileSha, VariableRecord v) {
-    Resource var = m.createResource(ProvIris.variable(fileSha, v.name()));
+  private void variable(Resource file, OutputRecord out, VariableRecord v) {
+    Resource var = m.createResource(ProvIris.variable(out.sha256(), v.name()));
     var.addProperty(RDF.type, PROV.Entity).addProperty(RDF.type, HW.Variable);
     var.addProperty(HW.variableName, v.name()).addProperty(DCTerms.isPartOf, file);
     optional(var, HW.dataType, v.dtype());
@@ -259,8 +281,29 @@ final class RunGraphBuilder {
         var.addProperty(PROV.wasDerivedFrom, src);
       }
     }
-    for (int index : v.steps()) {
-      var.addProperty(PROV.wasInfluencedBy, m.createResource(ProvIris.step(runId, index)));
+    if (v.sources().isEmpty() && v.dimensions().size() == 1) {
+      keyCoordinate(var, out, v.dimensions().get(0));
+    }
+    for (int number : v.steps()) {
+      var.addProperty(PROV.wasInfluencedBy, m.createResource(ProvIris.step(runId, number)));
+    }
+  }
+
+  /**
+   * The coordinate of a dimension the recipe made from file keys ({@code new: true}, e.g. {@code
+   * member}): its values are the keys, so it derives from the recipe that declares them and from
+   * each file whose key it indexes.
+   */
+  private void keyCoordinate(Resource var, OutputRecord out, String dim) {
+    boolean keyed = false;
+    for (InputRecord in : run.inputs()) {
+      if (in.keys().containsKey(dim) && dependsOn(out, in)) {
+        var.addProperty(PROV.wasDerivedFrom, m.createResource(ProvIris.file(in.sha256())));
+        keyed = true;
+      }
+    }
+    if (keyed) {
+      var.addProperty(PROV.wasDerivedFrom, plan);
     }
   }
 

@@ -52,8 +52,13 @@ public final class LineageRenderer {
     out.flush();
   }
 
-  /** The tree text: one line per node, children indented; a node seen before is not expanded. */
+  /**
+   * The tree text: one line per node, children indented; a node seen before is not expanded. The
+   * arrow points from source to derived, so a line reads left to right as the data went: upstream
+   * {@code output <- source} (came from), downstream {@code source -> output} (went into).
+   */
   public static String tree(LineageGraph lineage) {
+    String arrow = lineage.direction() == Lineage.Direction.DOWNSTREAM ? "-> " : "<- ";
     Map<Node, List<Edge>> children = new LinkedHashMap<>();
     for (Edge e : lineage.edges()) {
       children.computeIfAbsent(e.from(), k -> new ArrayList<>()).add(e);
@@ -70,7 +75,7 @@ public final class LineageRenderer {
       Node node = (Node) top[0];
       int level = (Integer) top[1];
       boolean seen = !printed.add(node);
-      sb.append(indent(level)).append(level == 0 ? "" : "<- ");
+      sb.append(indent(level)).append(level == 0 ? "" : arrow);
       if (top[2] != null && !"wasDerivedFrom".equals(top[2])) {
         sb.append('(').append(top[2]).append(") ");
       }

@@ -8,7 +8,8 @@ import java.util.Objects;
 /**
  * One step of a run, as declared in the recipe, plus what happened when it ran.
  *
- * @param index position in the recipe (0-based)
+ * @param number position in the recipe, counted from 1 as in error messages ("step 2 (rename)")
+ *     and in the PROV graph ({@code .../step/2}, {@code hw:stepNumber 2})
  * @param name the step name, e.g. {@code rename}
  * @param parameters the declared parameters (JSON-compatible values)
  * @param details facts recorded while running (for {@code run_command}: {@code argv}, {@code
@@ -16,7 +17,7 @@ import java.util.Objects;
  * @param variables the output variables this step touched
  */
 public record StepRecord(
-    int index,
+    int number,
     String name,
     Map<String, Object> parameters,
     Map<String, Object> details,

@@ -9,13 +9,14 @@ import java.util.Objects;
  *
  * @param name the name in the output
  * @param dtype the stored type, e.g. {@code float32}, {@code int16}, {@code string}
- * @param dimensions dimension names (empty for CSV columns and scalars)
+ * @param dimensions dimension names (a CSV column has its table's one dimension; empty for
+ *     scalars)
  * @param units the {@code units} attribute, or null
  * @param description long name or description, or null
  * @param missingValue the missing-value code as text (e.g. {@code NaN}, {@code -9999}), or null
  * @param sources the names of the source variables it derives from (a renamed variable lists its
  *     original name)
- * @param steps indexes of the steps that changed it
+ * @param steps numbers (from 1, as {@link StepRecord#number()}) of the steps that changed it
  */
 public record VariableRecord(
     String name,

@@ -177,12 +177,12 @@ public final class LineageBench {
     }
     List<VariableRecord> vars = new ArrayList<>();
     for (String v : List.of("speed", "thickness")) {
-      vars.add(new VariableRecord(v, "float32", List.of("member", "time", "y", "x"), "m", null, "NaN", List.of(v), List.of(0)));
+      vars.add(new VariableRecord(v, "float32", List.of("member", "time", "y", "x"), "m", null, "NaN", List.of(v), List.of(1)));
     }
     Instant start = Fixtures.T0.plusSeconds(3600L * depth);
     return new RunRecord(runId(lane, depth), RunRecord.SUCCEEDED, Fixtures.recipe("bench-lane" + lane), start,
         start.plusSeconds(600), Fixtures.SOFTWARE, inputs, List.of(),
-        List.of(new StepRecord(0, "rename", Map.of("speed", "speed"), Map.of(), List.of("speed"))),
+        List.of(new StepRecord(1, "rename", Map.of("speed", "speed"), Map.of(), List.of("speed"))),
         List.of(new OutputRecord("out", "outputs/out.nc", "netcdf3", outSha(lane, depth), 1000, vars, null)), null);
   }
 

@@ -99,7 +99,7 @@ class ProvenanceGraphsTest {
     assertHas(speed, HW.units, m.createLiteral("m year-1"));
     assertHas(speed, HW.dimensions, m.createLiteral("member time y x"));
     assertHas(speed, PROV.wasDerivedFrom, original);
-    assertHas(speed, PROV.wasInfluencedBy, r(ProvIris.step("run-greenland-1", 0)));
+    assertHas(speed, PROV.wasInfluencedBy, r(ProvIris.step("run-greenland-1", 1)));
     assertHas(original, DCTerms.isPartOf, m0);
     assertHas(original, HW.variableName, m.createLiteral("velsurf_mag"));
   }
@@ -131,8 +131,8 @@ class ProvenanceGraphsTest {
 
   @Test
   void stepsCarryParametersAndRunCommandDetails() {
-    Resource rename = r(ProvIris.step("run-greenland-1", 0));
-    Resource command = r(ProvIris.step("run-greenland-1", 1));
+    Resource rename = r(ProvIris.step("run-greenland-1", 1));
+    Resource command = r(ProvIris.step("run-greenland-1", 2));
     assertHas(rename, PROVONE.wasPartOf, run);
     assertHas(rename, HW.stepName, m.createLiteral("rename"));
     Resource param = rename.getPropertyResourceValue(HW.parameter);

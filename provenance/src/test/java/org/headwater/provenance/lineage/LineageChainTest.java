@@ -152,6 +152,17 @@ class LineageChainTest {
   }
 
   @Test
+  void downstreamTreeReadsFromSourceToDerived() {
+    var out = new ByteArrayOutputStream();
+    Lineages.print(store, a.toString(), Direction.DOWNSTREAM, Lineage.UNLIMITED, LineageFormat.TREE, out);
+    List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
+    assertThat(lines.get(0)).startsWith("out-A [output] sha256:" + sha(a).substring(0, 12));
+    assertThat(lines.get(1)).startsWith("  -> out-B [output] sha256:" + sha(b).substring(0, 12));
+    assertThat(lines.get(2)).startsWith("    -> out-C [output] sha256:" + sha(c).substring(0, 12));
+    assertThat(lines).noneMatch(l -> l.contains("<- "));
+  }
+
+  @Test
   void runsAccumulateAndReloadingReplaces() {
     assertThat(store.graphNames()).hasSize(3);
     long size = store.graphSize(ProvenanceGraphs.graphName("B"));

@@ -1,5 +1,6 @@
 package org.headwater.publish.cite;
 
+import org.headwater.provenance.Plural;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import org.headwater.publish.PublishException;
@@ -111,8 +112,8 @@ public final class Citations {
     if (FormatIds.ORE.equals(sm.formatId())) {
       var contents = ResourceMapReader.read(node.get(pid, MAX_DOC), "resource map " + pid);
       if (contents.metadata().size() != 1) {
-        throw new PublishException("resource map " + pid + " documents " + contents.metadata().size()
-            + " metadata objects; cite one of " + contents.metadata());
+        throw new PublishException("resource map " + pid + " documents "
+            + Plural.count(contents.metadata().size(), "metadata object") + "; cite one of " + contents.metadata());
       }
       pid = Pid.of(contents.metadata().iterator().next());
       sm = node.getSystemMetadata(pid);

@@ -1,5 +1,6 @@
 package org.headwater.publish.dataone;
 
+import org.headwater.provenance.Plural;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -72,7 +73,8 @@ final class Http {
         if (attempt >= maxAttempts) {
           throw new PublishException.TransportFailure(
               request.url().toString(),
-              request.method() + " failed after " + attempt + " attempts: " + e.getClass().getSimpleName()
+              request.method() + " failed after " + Plural.count(attempt, "attempt") + ": "
+                  + e.getClass().getSimpleName()
                   + (e.getMessage() == null ? "" : " " + e.getMessage()),
               e);
         }

@@ -1,5 +1,6 @@
 package org.headwater.publish.eml;
 
+import org.headwater.provenance.Plural;
 import java.util.List;
 import org.headwater.provenance.record.VariableRecord;
 import org.headwater.publish.internal.XmlOut;
@@ -61,7 +62,8 @@ final class EmlAttributes {
       d += " (dimensions: " + String.join(", ", v.dimensions()) + ")";
     }
     if (!v.sources().isEmpty() && !v.sources().equals(List.of(v.name()))) {
-      d += "; derived from source variable(s) " + String.join(", ", v.sources());
+      d += "; derived from source " + Plural.noun(v.sources().size(), "variable", "variables") + " "
+          + String.join(", ", v.sources());
     }
     return d;
   }

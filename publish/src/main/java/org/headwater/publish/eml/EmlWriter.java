@@ -1,5 +1,6 @@
 package org.headwater.publish.eml;
 
+import org.headwater.provenance.Plural;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -79,7 +80,7 @@ public final class EmlWriter {
     x.start("methods");
     for (StepRecord s : run.steps()) {
       x.start("methodStep").start("description");
-      x.leaf("para", "Step " + (s.index() + 1) + ": " + s.name());
+      x.leaf("para", "Step " + s.number() + ": " + s.name());
       for (Map.Entry<String, Object> p : new TreeMap<>(s.parameters()).entrySet()) {
         x.leaf("para", p.getKey() + " = " + p.getValue());
       }
@@ -90,8 +91,8 @@ public final class EmlWriter {
     }
     x.start("methodStep").start("description");
     x.leaf("para", "Provenance: made by the Headwater recipe '" + run.recipe().id() + "' (SHA-256 "
-        + run.recipe().sha256() + ") in run " + run.runId() + ", from " + run.inputs().size()
-        + " source file(s). The resource map of this package carries the W3C PROV lineage.");
+        + run.recipe().sha256() + ") in run " + run.runId() + ", from "
+        + Plural.count(run.inputs().size(), "source file") + ". The resource map of this package carries the W3C PROV lineage.");
     if (run.software() != null) {
       var sw = run.software();
       x.leaf("para", "Software: Headwater " + sw.headwater() + ", Java " + sw.java() + ", Apache Beam "

@@ -116,14 +116,14 @@ public final class Fixtures {
   static RunRecord record(Path dir, String runId) throws IOException {
     List<VariableRecord> ncVars = List.of(
         new VariableRecord("surface_speed", "float32", List.of("member", "time", "y", "x"), "m yr-1",
-            "ice surface speed & <magnitude>", "-2e9", List.of("velsurf_mag"), List.of(0)),
+            "ice surface speed & <magnitude>", "-2e9", List.of("velsurf_mag"), List.of(1)),
         new VariableRecord("lat", "float64", List.of("y", "x"), "degrees_north", "latitude", null,
             List.of("lat"), List.of()),
         new VariableRecord("time", "float64", List.of("time"), "seconds since 1-1-1", "time", null,
             List.of("time"), List.of()));
     List<VariableRecord> csvVars = List.of(
         new VariableRecord("member", "int32", List.of(), null, "ensemble member", null, List.of(), List.of()),
-        new VariableRecord("mean_speed", "float64", List.of(), "m s-1", "mean speed", "-9999", List.of("surface_speed"), List.of(1)),
+        new VariableRecord("mean_speed", "float64", List.of(), "m s-1", "mean speed", "-9999", List.of("surface_speed"), List.of(2)),
         new VariableRecord("label", "string", List.of(), null, "label", null, List.of(), List.of()));
     Coverage cov = new Coverage(-75.0, -10.5, 59.0, 84.0, "2008-01-01T00:00:00", "2100-02-30T00:00:00", "360_day");
     List<OutputRecord> outs = new ArrayList<>();
@@ -143,8 +143,8 @@ public final class Fixtures {
         new InputRecord("https://arcticdata.io/metacat/d1/mn/v2/object/urn%3Auuid%3Aabc", null,
             "ef".repeat(32), 2000, Instant.parse("2025-01-01T00:00:00Z"), null, null, "netcdf", Map.of("member", "2"), false));
     List<StepRecord> steps = List.of(
-        new StepRecord(0, "rename", Map.of("velsurf_mag", "surface_speed"), Map.of(), List.of("surface_speed")),
-        new StepRecord(1, "to_csv", Map.of("path", "summary.csv"), Map.of(), List.of("mean_speed")));
+        new StepRecord(1, "rename", Map.of("velsurf_mag", "surface_speed"), Map.of(), List.of("surface_speed")),
+        new StepRecord(2, "to_csv", Map.of("path", "summary.csv"), Map.of(), List.of("mean_speed")));
     return new RunRecord(runId, RunRecord.SUCCEEDED, recipe, Instant.parse("2025-01-02T00:00:00Z"),
         Instant.parse("2025-01-02T00:10:00Z"), new SoftwareInfo("0.1.0", "17", "2.70.0", "4.5.5", "DirectRunner"),
         inputs, List.of(), steps, outs, null);
