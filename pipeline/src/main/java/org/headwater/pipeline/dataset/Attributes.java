@@ -8,7 +8,24 @@ import java.util.Optional;
 
 /** Small operations on ordered attribute lists. */
 public final class Attributes {
+  /**
+   * Attributes a format keeps for itself, which libraries show but no output may carry: netCDF-C's
+   * and HDF5's ({@code _NCProperties}, {@code _ChunkSizes}, ... as NetCDF-Java and ncdump -s show
+   * them), Zarr's {@code _ARRAY_DIMENSIONS}, and {@code _Unsigned}, which readers apply as the
+   * stored type's signedness and writers set from the type.
+   */
+  public static final java.util.Set<String> INTERNAL =
+      java.util.Set.of("_NCProperties", "_ChunkSizes", "_Netcdf4Dimid", "_Netcdf4Coordinates",
+          "_SuperblockVersion", "_IsNetcdf4", "_Encoding", "_Format", "_Storage", "_Endianness",
+          "_DeflateLevel", "_Shuffle", "_Fletcher32", "_NoFill", "_Filter", "_Codecs",
+          "_QuantizeBitGroomNumberOfSignificantDigits", "_ARRAY_DIMENSIONS", "_Unsigned");
+
   private Attributes() {}
+
+  /** A copy without the attributes internal to a format ({@link #INTERNAL}). */
+  public static List<Attribute> withoutInternal(List<Attribute> attributes) {
+    return attributes.stream().filter(a -> !INTERNAL.contains(a.name())).toList();
+  }
 
   /** The attribute with this name. */
   public static Optional<Attribute> find(List<Attribute> attributes, String name) {

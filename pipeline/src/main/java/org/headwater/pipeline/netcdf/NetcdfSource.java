@@ -23,7 +23,9 @@ import ucar.nc2.iosp.hdf5.HdfChunkReader;
 
 /**
  * A NetCDF-3 or NetCDF-4/HDF5 file read with NetCDF-Java, decoded under the CF conventions (see
- * {@link CfCoding}). Groups are not read: only the root group's dimensions and variables.
+ * {@link CfCoding}), each variable carrying its stored form ({@link
+ * org.headwater.pipeline.dataset.VariableEncoding}) for outputs to keep. Groups are not read: only
+ * the root group's dimensions and variables (a file with groups logs which ones were left out).
  *
  * <p>Chunked NetCDF-4 variables compressed with deflate (and shuffle) have their chunks decoded
  * by {@link HdfChunkReader} (libdeflate, bulk un-shuffle), found through NetCDF-Java's chunk
@@ -77,10 +79,24 @@ public final class NetcdfSource implements Dataset {
               coding.outputAttributes(attrs),
               coding.fillValue(),
               List.of(v.getShortName()),
-              List.of()));
+              List.of(),
+              coding.encoding(attrs).withChunks(chunkSizes(v))));
     }
     this.schema =
         new DatasetSchema(dims, vars, NetcdfAttributes.from(file.getGlobalAttributes()));
+  }
+
+  /** The chunk shape netCDF-C stored the variable with (NetCDF-Java's {@code _ChunkSizes}). */
+  private static List<Integer> chunkSizes(ucar.nc2.Variable v) {
+    ucar.nc2.Attribute a = v.findAttribute("_ChunkSizes");
+    if (a == null || a.isString() || a.getLength() != v.getRank()) {
+      return List.of();
+    }
+    List<Integer> out = new ArrayList<>();
+    for (int i = 0; i < a.getLength(); i++) {
+      out.add(a.getNumericValue(i).intValue());
+    }
+    return out;
   }
 
   /**
