@@ -36,6 +36,11 @@ public final class NetcdfSource implements Dataset {
   /** System property: {@code netcdf-java} reads every variable with NetCDF-Java's own reader. */
   public static final String READER_PROPERTY = "headwater.netcdf.reader";
 
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(NetcdfSource.class);
+
+  /** Group lists already noted in the log, so that many files with the same groups log once. */
+  private static final java.util.Set<List<String>> GROUPS_NOTED = ConcurrentHashMap.newKeySet();
+
   private final NetcdfFile file;
   private final Path path;
   private final String label;
@@ -49,11 +54,17 @@ public final class NetcdfSource implements Dataset {
     this.path = path;
     this.label = label;
     List<Dimension> dims = new ArrayList<>();
-    for (ucar.nc2.Dimension d : file.getDimensions()) {
+    ucar.nc2.Group root = file.getRootGroup();
+    List<String> groups = root.getGroups().stream().map(ucar.nc2.Group::getShortName).toList();
+    if (!groups.isEmpty() && GROUPS_NOTED.add(groups)) {
+      LOG.info("{} (and any other file with groups {}): groups are not read, only the root"
+          + " group's variables", label, groups);
+    }
+    for (ucar.nc2.Dimension d : root.getDimensions()) {
       dims.add(new Dimension(d.getShortName(), d.getLength()));
     }
     List<Variable> vars = new ArrayList<>();
-    for (ucar.nc2.Variable v : file.getVariables()) {
+    for (ucar.nc2.Variable v : root.getVariables()) {
       if (v.getDataType() == ucar.ma2.DataType.STRUCTURE
           || v.getDataType() == ucar.ma2.DataType.SEQUENCE) {
         continue;
@@ -83,7 +94,7 @@ public final class NetcdfSource implements Dataset {
               coding.encoding(attrs).withChunks(chunkSizes(v))));
     }
     this.schema =
-        new DatasetSchema(dims, vars, NetcdfAttributes.from(file.getGlobalAttributes()));
+        new DatasetSchema(dims, vars, NetcdfAttributes.from(root.getAttributes()));
   }
 
   /** The chunk shape netCDF-C stored the variable with (NetCDF-Java's {@code _ChunkSizes}). */
