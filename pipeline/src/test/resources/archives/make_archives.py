@@ -10,6 +10,7 @@ seaice/sic_{DD}.nc  (b) daily NetCDF-4 files like NSIDC sea-ice grids: `sic` int
     scale_factor 0.01 and _FillValue, `temp` float32 with _FillValue, a `crs` grid mapping,
     chunked with zlib and shuffle, an unlimited time, and a group (`processing`) readers skip.
 seaice3/sic_{DD}.nc  the same days as NetCDF-3 (64-bit offset).
+table/obs.csv  a small numeric table (year, mass, uncertainty) for CSV sources.
 """
 
 import os
@@ -117,8 +118,17 @@ def seaice(root, fmt):
                 g.createVariable("flags", "i4", ("n",))[:] = [1, 2]
 
 
+def table(root):
+    os.makedirs(root, exist_ok=True)
+    with open(os.path.join(root, "obs.csv"), "w") as f:
+        f.write("year,mass,uncertainty\n")
+        for i in range(8):
+            f.write("%d,%.3f,%.2f\n" % (2000 + i, -250.5 * i + 0.125, 10 + i / 4))
+
+
 if __name__ == "__main__":
     out = sys.argv[1]
+    table(os.path.join(out, "table"))
     ensemble(os.path.join(out, "ensemble"))
     seaice(os.path.join(out, "seaice"), "NETCDF4")
     seaice(os.path.join(out, "seaice3"), "NETCDF3_64BIT_OFFSET")

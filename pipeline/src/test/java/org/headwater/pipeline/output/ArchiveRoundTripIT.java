@@ -35,6 +35,7 @@ class ArchiveRoundTripIT {
   static RunResult seaIceNc;
   static RunResult seaIce3Nc;
   static RunResult zarrSourceNc;
+  static RunResult csvNc;
 
   @BeforeAll
   static void writeSourcesAndRun() throws IOException {
@@ -57,6 +58,10 @@ class ArchiveRoundTripIT {
         "id: fromzarr\nsources:\n  url: \"" + seaIceZarr.runDir().resolve("outputs/sic.zarr").toUri() + "\"\n"
             + "  file_type: zarr\noutputs:\n  - {name: n, format: netcdf4, path: fromzarr.nc}\n",
         tmp.resolve("w6"));
+    csvNc = Recipes.run(
+        "id: fromcsv\nsources:\n  url: \"" + src.resolve("table/obs.csv").toUri() + "\"\n"
+            + "outputs:\n  - {name: n, format: netcdf4, path: obs.nc}\n",
+        tmp.resolve("w7"));
   }
 
   @Test
@@ -89,6 +94,20 @@ class ArchiveRoundTripIT {
   @Test
   void zarrSourceWritesNetcdf4WithThePackingKept() throws IOException {
     assertThat(problems("seaice", "seaice", zarrSourceNc, "fromzarr.nc")).isEmpty();
+  }
+
+  @Test
+  void csvSourceWritesNetcdf4() {
+    String out = Python.run(String.join("\n",
+        "import sys, numpy as np, pandas as pd, xarray as xr",
+        "t = pd.read_csv(sys.argv[1])",
+        "d = xr.open_dataset(sys.argv[2])",
+        "for c in t.columns:",
+        "    np.testing.assert_array_equal(d[c].values, t[c].values)",
+        "    assert d[c].dtype.kind == t[c].dtype.kind, (c, d[c].dtype, t[c].dtype)",
+        "print(sorted(d.data_vars), d.sizes['row'])"),
+        src.resolve("table/obs.csv").toString(), csvNc.runDir().resolve("outputs/obs.nc").toString());
+    assertThat(out.trim()).isEqualTo("['mass', 'uncertainty', 'year'] 8");
   }
 
   static final String CHUNKING = String.join("\n",
