@@ -56,11 +56,21 @@ public final class Attributes {
     return attributes.stream().filter(a -> !drop.contains(a.name())).toList();
   }
 
-  /** The attributes as an ordered JSON-compatible map. */
+  /**
+   * The attributes as an ordered JSON-compatible map. A float32 value is written as the exact
+   * double it holds ({@code 0.01f} as {@code 0.009999999776482582}), as xarray writes numpy
+   * float32 attributes to Zarr, so readers decode with the same scale factor as from the source.
+   */
   public static Map<String, Object> toJson(List<Attribute> attributes) {
     Map<String, Object> out = new LinkedHashMap<>();
     for (Attribute a : attributes) {
-      out.put(a.name(), a.jsonValue());
+      Object v = a.jsonValue();
+      if (v instanceof Float f) {
+        v = f.doubleValue();
+      } else if (v instanceof List<?> l && a.type() == DType.FLOAT32) {
+        v = l.stream().map(x -> x instanceof Float f ? (Object) f.doubleValue() : x).toList();
+      }
+      out.put(a.name(), v);
     }
     return out;
   }
