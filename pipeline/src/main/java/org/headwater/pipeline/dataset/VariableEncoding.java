@@ -4,7 +4,6 @@ import java.io.Serializable;
 import java.util.List;
 import java.util.Objects;
 import ucar.ma2.Array;
-import ucar.ma2.IndexIterator;
 
 /**
  * How a variable is stored on disk, kept beside its decoded values so that outputs store it the
@@ -83,11 +82,14 @@ public record VariableEncoding(
     Number f = fill();
     double fill = f == null ? Double.NaN : f.doubleValue();
     boolean integral = stored.isIntegral();
-    Array out = Array.factory(stored.dataType(), decodedValues.getShape());
-    IndexIterator in = decodedValues.getIndexIterator();
-    IndexIterator o = out.getIndexIterator();
-    while (in.hasNext()) {
-      double x = in.getDoubleNext();
+    int n = (int) decodedValues.getSize();
+    Object in = decodedValues.get1DJavaArray(decodedValues.getElementType());
+    float[] inF = in instanceof float[] a && a.length == n ? a : null;
+    double[] inD = inF == null ? (double[]) decodedValues.get1DJavaArray(double.class) : null;
+    Object storage = java.lang.reflect.Array.newInstance(
+        Array.factory(stored.dataType(), new int[] {0}).getElementType(), n);
+    for (int i = 0; i < n; i++) {
+      double x = inF != null ? inF[i] : inD[i];
       double y;
       if (Double.isNaN(x)) {
         y = fill;
@@ -97,13 +99,26 @@ public record VariableEncoding(
           y = Math.rint(y);
         }
       }
-      if (integral) {
-        o.setLongNext(Double.isNaN(y) ? 0 : (long) y);
-      } else {
-        o.setDoubleNext(y);
-      }
+      store(storage, i, y);
     }
-    return out;
+    return Array.factory(stored.dataType(), decodedValues.getShape(), storage);
+  }
+
+  /** Stores one value into a primitive array of the stored type (integers wrap as Java casts do). */
+  private static void store(Object storage, int i, double y) {
+    if (storage instanceof short[] a) {
+      a[i] = (short) (long) y;
+    } else if (storage instanceof float[] a) {
+      a[i] = (float) y;
+    } else if (storage instanceof double[] a) {
+      a[i] = y;
+    } else if (storage instanceof int[] a) {
+      a[i] = (int) (long) y;
+    } else if (storage instanceof byte[] a) {
+      a[i] = (byte) (long) y;
+    } else {
+      ((long[]) storage)[i] = Double.isNaN(y) ? 0 : (long) y;
+    }
   }
 
   private double number(String name, double fallback) {
