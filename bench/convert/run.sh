@@ -121,6 +121,12 @@ for n in "${SIZES[@]}"; do
       store=$(ls -d "$WORK"/hw/"$n"/runs/*/outputs/bench.zarr 2>/dev/null | head -1)
       if [ -n "$store" ] && [ -d "$WORK/xarray/$n.zarr" ]; then
         "$PY" "$HERE/verify.py" "$store" "$WORK/xarray/$n.zarr" | tee -a "$WORK/verify.txt" || true
+        # Sizes in bytes: the N source files, Headwater's store, xarray's store (packing kept by both).
+        src_b=$(for i in $(seq 0 $((n - 1))); do printf '%s/src/file_%04d.nc\n' "$WORK" "$i"; done \
+          | xargs du -cb | tail -1 | cut -f1)
+        hw_b=$(du -sb "$store" | cut -f1); xa_b=$(du -sb "$WORK/xarray/$n.zarr" | cut -f1)
+        "$PY" -c 'import sys; n, s, h, x = map(int, sys.argv[1:]); print("sizes: N=%d sources %.1f MB, headwater %.1f MB (%.2f x sources, %.2f x xarray), xarray %.1f MB (%.2f x sources)" % (n, s / 1e6, h / 1e6, h / s, h / x, x / 1e6, x / s))' \
+          "$n" "$src_b" "$hw_b" "$xa_b" | tee -a "$WORK/sizes.txt"
       else
         echo "verify: skipped for N=$n (a store is missing)" | tee -a "$WORK/verify.txt"
       fi
@@ -129,7 +135,8 @@ for n in "${SIZES[@]}"; do
   [ "$KEEP" = 1 ] || rm -rf "$WORK/hw/$n" "$WORK/xarray/$n.zarr"
 done
 
-{ "$PY" "$HERE/summarize.py" "$RESULTS"; echo; cat "$WORK/verify.txt"; } | tee "$WORK/summary.md"
+{ "$PY" "$HERE/summarize.py" "$RESULTS"; echo; cat "$WORK/verify.txt"; cat "$WORK/sizes.txt" 2>/dev/null; } \
+  | tee "$WORK/summary.md"
 echo "results: $RESULTS, $WORK/summary.md"
 if grep -q DIFFERENT "$WORK/verify.txt"; then
   echo "run.sh: the stores differ: the comparison is not like for like" >&2

@@ -4,7 +4,8 @@ Usage: /usr/bin/python3 verify.py HEADWATER_STORE XARRAY_STORE
 
 Compares, with xarray.open_zarr(consolidated=True): dimensions, coordinate values (decoded time
 included), every data variable value by value (NaN where the other has NaN, otherwise equal
-bits after decoding), one 30-step block at a time so memory stays small, and the chunking.
+bits after decoding), the stored encoding (dtype, scale_factor, add_offset, _FillValue,
+missing_value), one 30-step block at a time so memory stays small, and the chunking.
 Prints one line and exits non-zero on the first difference.
 """
 
@@ -37,6 +38,14 @@ def main():
             fail("%s dtype %s vs %s" % (name, a.dtype, b.dtype))
         if a.encoding.get("chunks") != b.encoding.get("chunks"):
             fail("%s chunks %s vs %s" % (name, a.encoding.get("chunks"), b.encoding.get("chunks")))
+        for k in ("dtype", "scale_factor", "add_offset", "_FillValue", "missing_value"):
+            if k in a.encoding or k in b.encoding:
+                x, y = a.encoding.get(k), b.encoding.get(k)
+                nan = lambda e: e is None or (isinstance(e, float) and np.isnan(e))
+                if k == "_FillValue" and a.dtype.kind == "f" and nan(x) and nan(y):
+                    continue  # no fill (Headwater keeps the source's none) and NaN (xarray's default) mean the same
+                if not (x == y or (x is not None and y is not None and np.isnan(x) and np.isnan(y))):
+                    fail("%s encoding %s: %r vs %r" % (name, k, x, y))
         for k in ("units", "long_name"):
             if a.attrs.get(k) != b.attrs.get(k):
                 fail("%s attribute %s: %r vs %r" % (name, k, a.attrs.get(k), b.attrs.get(k)))

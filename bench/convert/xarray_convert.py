@@ -3,8 +3,8 @@
 Usage: /usr/bin/python3 xarray_convert.py SOURCE_DIR N STORE
 
 Does the same work as the Headwater recipe: open the N daily files as one dataset along `time`,
-decode CF (packed int16 -> float32 with NaN), rechunk to 30 time steps, write a Zarr v2 store
-with zlib level 4 for every array and consolidated metadata. Dask's default (threaded)
+decode CF, rechunk to 30 time steps, write a Zarr v2 store with the sources' packing kept
+(int16 `sic` with scale_factor and _FillValue) and zlib level 4 for every array and consolidated metadata. Dask's default (threaded)
 scheduler is used, as a user would.
 """
 
@@ -30,10 +30,8 @@ def main():
         ds["time"].encoding.update(
             {k: first["time"].encoding[k] for k in ("units", "calendar", "dtype")})
     for var in ds.variables.values():
-        if "scale_factor" in var.encoding or "add_offset" in var.encoding:
-            # Write decoded values (float32 with NaN), as Headwater does, not the source packing.
-            for key in ("scale_factor", "add_offset", "_FillValue", "missing_value", "dtype"):
-                var.encoding.pop(key, None)
+        # The sources' packing (int16 + scale_factor + _FillValue) stays in each variable's
+        # encoding and is written again, as Headwater keeps it (issue 14).
         var.encoding["compressor"] = compressor
     # Variable encodings (not the `encoding` argument, which would replace them) carry the
     # compressor; the dask chunks (30 along time) become the Zarr chunks.

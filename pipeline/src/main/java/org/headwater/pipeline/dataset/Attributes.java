@@ -8,7 +8,24 @@ import java.util.Optional;
 
 /** Small operations on ordered attribute lists. */
 public final class Attributes {
+  /**
+   * Attributes a format keeps for itself, which libraries show but no output may carry: netCDF-C's
+   * and HDF5's ({@code _NCProperties}, {@code _ChunkSizes}, ... as NetCDF-Java and ncdump -s show
+   * them), Zarr's {@code _ARRAY_DIMENSIONS}, and {@code _Unsigned}, which readers apply as the
+   * stored type's signedness and writers set from the type.
+   */
+  public static final java.util.Set<String> INTERNAL =
+      java.util.Set.of("_NCProperties", "_ChunkSizes", "_Netcdf4Dimid", "_Netcdf4Coordinates",
+          "_SuperblockVersion", "_IsNetcdf4", "_Encoding", "_Format", "_Storage", "_Endianness",
+          "_DeflateLevel", "_Shuffle", "_Fletcher32", "_NoFill", "_Filter", "_Codecs",
+          "_QuantizeBitGroomNumberOfSignificantDigits", "_ARRAY_DIMENSIONS", "_Unsigned");
+
   private Attributes() {}
+
+  /** A copy without the attributes internal to a format ({@link #INTERNAL}). */
+  public static List<Attribute> withoutInternal(List<Attribute> attributes) {
+    return attributes.stream().filter(a -> !INTERNAL.contains(a.name())).toList();
+  }
 
   /** The attribute with this name. */
   public static Optional<Attribute> find(List<Attribute> attributes, String name) {
@@ -39,11 +56,21 @@ public final class Attributes {
     return attributes.stream().filter(a -> !drop.contains(a.name())).toList();
   }
 
-  /** The attributes as an ordered JSON-compatible map. */
+  /**
+   * The attributes as an ordered JSON-compatible map. A float32 value is written as the exact
+   * double it holds ({@code 0.01f} as {@code 0.009999999776482582}), as xarray writes numpy
+   * float32 attributes to Zarr, so readers decode with the same scale factor as from the source.
+   */
   public static Map<String, Object> toJson(List<Attribute> attributes) {
     Map<String, Object> out = new LinkedHashMap<>();
     for (Attribute a : attributes) {
-      out.put(a.name(), a.jsonValue());
+      Object v = a.jsonValue();
+      if (v instanceof Float f) {
+        v = f.doubleValue();
+      } else if (v instanceof List<?> l && a.type() == DType.FLOAT32) {
+        v = l.stream().map(x -> x instanceof Float f ? (Object) f.doubleValue() : x).toList();
+      }
+      out.put(a.name(), v);
     }
     return out;
   }

@@ -12,6 +12,10 @@ import java.util.Objects;
  * data: the variable's own {@code _FillValue} when it has one, NaN for unpacked floats, or null.
  * The {@code _FillValue} attribute itself is not kept in {@code attributes}.
  *
+ * <p>{@code encoding} records how the source stored the variable (packing, fill and missing
+ * values, type); outputs store it the same way. It is dropped when {@code dtype} changes, and by
+ * steps that change values beyond what the stored form holds.
+ *
  * @param name the variable name
  * @param dtype the decoded type
  * @param dims dimension names, outermost first
@@ -20,6 +24,7 @@ import java.util.Objects;
  * @param fillValue the value written for missing data, or null
  * @param sources the source variable names this variable derives from
  * @param steps indexes of the recipe steps that changed this variable
+ * @param encoding the stored form outputs keep, or null to write the decoded values as they are
  */
 public record Variable(
     String name,
@@ -28,10 +33,14 @@ public record Variable(
     List<Attribute> attributes,
     Number fillValue,
     List<String> sources,
-    List<Integer> steps)
+    List<Integer> steps,
+    VariableEncoding encoding)
     implements Serializable {
 
   public Variable {
+    if (encoding != null && encoding.decoded() != dtype) {
+      encoding = null;
+    }
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(dtype, "dtype");
     dims = List.copyOf(dims);
@@ -40,24 +49,58 @@ public record Variable(
     steps = List.copyOf(steps);
   }
 
+  /** A variable without an encoding: its decoded values are what outputs store. */
+  public Variable(
+      String name,
+      DType dtype,
+      List<String> dims,
+      List<Attribute> attributes,
+      Number fillValue,
+      List<String> sources,
+      List<Integer> steps) {
+    this(name, dtype, dims, attributes, fillValue, sources, steps, null);
+  }
+
   public String attributeText(String attributeName) {
     return Attributes.text(attributes, attributeName);
   }
 
   public Variable withName(String newName) {
-    return new Variable(newName, dtype, dims, attributes, fillValue, sources, steps);
+    return new Variable(newName, dtype, dims, attributes, fillValue, sources, steps, encoding);
   }
 
   public Variable withDims(List<String> newDims) {
-    return new Variable(name, dtype, newDims, attributes, fillValue, sources, steps);
+    return new Variable(name, dtype, newDims, attributes, fillValue, sources, steps, encoding);
   }
 
   public Variable withAttributes(List<Attribute> newAttributes) {
-    return new Variable(name, dtype, dims, newAttributes, fillValue, sources, steps);
+    return new Variable(name, dtype, dims, newAttributes, fillValue, sources, steps, encoding);
   }
 
   public Variable withDtype(DType newType, Number newFill) {
-    return new Variable(name, newType, dims, attributes, newFill, sources, steps);
+    return new Variable(name, newType, dims, attributes, newFill, sources, steps, encoding);
+  }
+
+  /** A copy stored as {@code newEncoding} says (null: decoded values as they are). */
+  public Variable withEncoding(VariableEncoding newEncoding) {
+    return new Variable(name, dtype, dims, attributes, fillValue, sources, steps, newEncoding);
+  }
+
+  /** A copy without its encoding, for steps whose values the stored form cannot hold. */
+  public Variable withoutEncoding() {
+    return withEncoding(null);
+  }
+
+  /**
+   * A copy for a step that computes new values: a packed or type-changing encoding cannot hold them
+   * and is dropped (the decoded type is written); an encoding that only maps NaN to {@code
+   * _FillValue}/{@code missing_value} is kept.
+   */
+  public Variable withNewValues() {
+    if (encoding == null || (!encoding.isPacked() && encoding.stored() == encoding.decoded())) {
+      return this;
+    }
+    return withoutEncoding();
   }
 
   /** A copy that records step {@code index} as having changed it. */
@@ -67,6 +110,6 @@ public record Variable(
     }
     List<Integer> s = new java.util.ArrayList<>(steps);
     s.add(index);
-    return new Variable(name, dtype, dims, attributes, fillValue, sources, s);
+    return new Variable(name, dtype, dims, attributes, fillValue, sources, s, encoding);
   }
 }

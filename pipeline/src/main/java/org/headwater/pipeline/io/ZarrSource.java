@@ -52,7 +52,9 @@ public final class ZarrSource implements Dataset {
       vars.add(
           new Variable(
               name, coding.decoded(), dims, coding.outputAttributes(attrs), coding.fillValue(),
-              List.of(name), List.of()));
+              List.of(name), List.of(),
+              coding.encoding(attrs).withChunks(
+                  java.util.Arrays.stream(meta.chunks()).boxed().toList())));
     }
     List<Dimension> dims = new ArrayList<>();
     dimLengths.forEach((k, v) -> dims.add(new Dimension(k, v)));

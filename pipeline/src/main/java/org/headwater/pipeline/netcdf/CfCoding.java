@@ -117,6 +117,19 @@ public record CfCoding(
     return out;
   }
 
+  /**
+   * The stored form an output keeps: the stored type and the coding attributes that {@link
+   * #outputAttributes} leaves out, in their source types.
+   */
+  public org.headwater.pipeline.dataset.VariableEncoding encoding(List<Attribute> attrs) {
+    List<Attribute> kept = outputAttributes(attrs);
+    List<Attribute> coding = attrs.stream()
+        .filter(a -> org.headwater.pipeline.dataset.VariableEncoding.NAMES.contains(a.name()))
+        .filter(a -> !kept.contains(a))
+        .toList();
+    return new org.headwater.pipeline.dataset.VariableEncoding(stored, decoded, coding, List.of());
+  }
+
   /** Decodes stored values read from disk. */
   public Array decode(Array raw) {
     if (isIdentity()) {

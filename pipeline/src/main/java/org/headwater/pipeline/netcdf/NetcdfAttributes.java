@@ -3,15 +3,19 @@ package org.headwater.pipeline.netcdf;
 import java.util.ArrayList;
 import java.util.List;
 import org.headwater.pipeline.dataset.Attribute;
+import org.headwater.pipeline.dataset.Attributes;
 import org.headwater.pipeline.dataset.DType;
 
-/** Converts between NetCDF-Java attributes and Headwater's. */
+/** Converts between NetCDF-Java attributes and Headwater's; format-internal ones are left out. */
 final class NetcdfAttributes {
   private NetcdfAttributes() {}
 
   static List<Attribute> from(List<ucar.nc2.Attribute> attrs) {
     List<Attribute> out = new ArrayList<>();
     for (ucar.nc2.Attribute a : attrs) {
+      if (Attributes.INTERNAL.contains(a.getShortName())) {
+        continue;
+      }
       Attribute converted = from(a);
       if (converted != null) {
         out.add(converted);

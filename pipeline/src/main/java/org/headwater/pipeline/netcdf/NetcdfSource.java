@@ -23,7 +23,9 @@ import ucar.nc2.iosp.hdf5.HdfChunkReader;
 
 /**
  * A NetCDF-3 or NetCDF-4/HDF5 file read with NetCDF-Java, decoded under the CF conventions (see
- * {@link CfCoding}). Groups are not read: only the root group's dimensions and variables.
+ * {@link CfCoding}), each variable carrying its stored form ({@link
+ * org.headwater.pipeline.dataset.VariableEncoding}) for outputs to keep. Groups are not read: only
+ * the root group's dimensions and variables (a file with groups logs which ones were left out).
  *
  * <p>Chunked NetCDF-4 variables compressed with deflate (and shuffle) have their chunks decoded
  * by {@link HdfChunkReader} (libdeflate, bulk un-shuffle), found through NetCDF-Java's chunk
@@ -33,6 +35,11 @@ import ucar.nc2.iosp.hdf5.HdfChunkReader;
 public final class NetcdfSource implements Dataset {
   /** System property: {@code netcdf-java} reads every variable with NetCDF-Java's own reader. */
   public static final String READER_PROPERTY = "headwater.netcdf.reader";
+
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(NetcdfSource.class);
+
+  /** Group lists already noted in the log, so that many files with the same groups log once. */
+  private static final java.util.Set<List<String>> GROUPS_NOTED = ConcurrentHashMap.newKeySet();
 
   private final NetcdfFile file;
   private final Path path;
@@ -47,11 +54,17 @@ public final class NetcdfSource implements Dataset {
     this.path = path;
     this.label = label;
     List<Dimension> dims = new ArrayList<>();
-    for (ucar.nc2.Dimension d : file.getDimensions()) {
+    ucar.nc2.Group root = file.getRootGroup();
+    List<String> groups = root.getGroups().stream().map(ucar.nc2.Group::getShortName).toList();
+    if (!groups.isEmpty() && GROUPS_NOTED.add(groups)) {
+      LOG.info("{} (and any other file with groups {}): groups are not read, only the root"
+          + " group's variables", label, groups);
+    }
+    for (ucar.nc2.Dimension d : root.getDimensions()) {
       dims.add(new Dimension(d.getShortName(), d.getLength()));
     }
     List<Variable> vars = new ArrayList<>();
-    for (ucar.nc2.Variable v : file.getVariables()) {
+    for (ucar.nc2.Variable v : root.getVariables()) {
       if (v.getDataType() == ucar.ma2.DataType.STRUCTURE
           || v.getDataType() == ucar.ma2.DataType.SEQUENCE) {
         continue;
@@ -77,10 +90,24 @@ public final class NetcdfSource implements Dataset {
               coding.outputAttributes(attrs),
               coding.fillValue(),
               List.of(v.getShortName()),
-              List.of()));
+              List.of(),
+              coding.encoding(attrs).withChunks(chunkSizes(v))));
     }
     this.schema =
-        new DatasetSchema(dims, vars, NetcdfAttributes.from(file.getGlobalAttributes()));
+        new DatasetSchema(dims, vars, NetcdfAttributes.from(root.getAttributes()));
+  }
+
+  /** The chunk shape netCDF-C stored the variable with (NetCDF-Java's {@code _ChunkSizes}). */
+  private static List<Integer> chunkSizes(ucar.nc2.Variable v) {
+    ucar.nc2.Attribute a = v.findAttribute("_ChunkSizes");
+    if (a == null || a.isString() || a.getLength() != v.getRank()) {
+      return List.of();
+    }
+    List<Integer> out = new ArrayList<>();
+    for (int i = 0; i < a.getLength(); i++) {
+      out.add(a.getNumericValue(i).intValue());
+    }
+    return out;
   }
 
   /**

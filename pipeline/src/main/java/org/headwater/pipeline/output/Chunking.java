@@ -27,14 +27,25 @@ public final class Chunking {
     return chunks;
   }
 
-  /** Checks that every dimension named in {@code chunks} exists. */
+  /**
+   * Checks that every dimension named in {@code chunks} exists and that its chunk length is
+   * between 1 and the dimension's length.
+   */
   public static void check(DatasetSchema schema, OutputSpec spec) {
-    for (String dim : spec.chunks().keySet()) {
+    for (var e : spec.chunks().entrySet()) {
+      String dim = e.getKey();
       if (schema.findDimension(dim).isEmpty()) {
         throw new OutputException(
             "output '" + spec.name() + "': chunks name dimension '" + dim + "', which the dataset"
                 + " does not have; its dimensions are "
                 + schema.dimensions().stream().map(d -> d.name()).toList());
+      }
+      int len = schema.dimensionLength(dim);
+      int c = e.getValue();
+      if (c < 1 || c > Math.max(1, len)) {
+        throw new OutputException(
+            "output '" + spec.name() + "': chunks give dimension '" + dim + "' " + c
+                + ", but its length is " + len + "; use a chunk length from 1 to " + Math.max(1, len));
       }
     }
   }

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.headwater.pipeline.dataset.Attribute;
+import org.headwater.pipeline.dataset.Attributes;
 import org.headwater.pipeline.dataset.DType;
 import org.headwater.pipeline.dataset.Dataset;
 import org.headwater.pipeline.dataset.DatasetSchema;
@@ -118,7 +119,9 @@ public final class NetcdfOutput {
       version = NetcdfFileWriter.Version.netcdf3;
     }
     Files.deleteIfExists(file);
-    NetcdfFileWriter w = NetcdfFileWriter.createNew(version, file.toString());
+    NetcdfFileWriter w = version == NetcdfFileWriter.Version.netcdf4
+        ? NetcdfFileWriter.createNew(version, file.toString(), NetcdfChunking.of(schema, spec))
+        : NetcdfFileWriter.createNew(version, file.toString());
     boolean ok = false;
     try {
       if (version == NetcdfFileWriter.Version.netcdf3) {
@@ -137,16 +140,17 @@ public final class NetcdfOutput {
         if (stored.unsigned()) {
           w.addVariableAttribute(nv, new ucar.nc2.Attribute("_Unsigned", "true"));
         }
-        if (v.fillValue() != null) {
+        Number fill = Encoding.fillValue(v);
+        if (fill != null) {
           w.addVariableAttribute(
-              nv, NetcdfWriting.toNetcdf(Attribute.numbers("_FillValue", stored, v.fillValue())));
+              nv, NetcdfWriting.toNetcdf(Attribute.numbers("_FillValue", stored, stored.cast(fill))));
         }
-        for (Attribute a : v.attributes()) {
+        for (Attribute a : Encoding.attributes(v)) {
           w.addVariableAttribute(nv, NetcdfWriting.toNetcdf(a));
         }
         vars.put(v.name(), nv);
       }
-      for (Attribute a : schema.attributes()) {
+      for (Attribute a : Attributes.withoutInternal(schema.attributes())) {
         w.addGroupAttribute(null, NetcdfWriting.toNetcdf(a));
       }
       w.create();
@@ -172,7 +176,7 @@ public final class NetcdfOutput {
       throws IOException, InvalidRangeException {
     int[] shape = data.schema().shape(v);
     if (shape.length == 0) {
-      w.write(nv, convert(Encoding.fillMissing(v, data.read(v.name(), new int[0], new int[0])), stored));
+      w.write(nv, convert(Encoding.encode(v, data.read(v.name(), new int[0], new int[0])), stored));
       return;
     }
     long rowValues = 1;
@@ -185,22 +189,53 @@ public final class NetcdfOutput {
       int[] slab = shape.clone();
       origin[0] = start;
       slab[0] = Math.min(rows, shape[0] - start);
-      Array a = Encoding.fillMissing(v, data.read(v.name(), origin, slab));
+      Array a = Encoding.encode(v, data.read(v.name(), origin, slab));
       w.write(nv, origin, convert(a, stored));
     }
   }
 
+  /**
+   * Checks, when the output is planned, that every variable has a type the format stores and
+   * that a NetCDF-4 output's compressor exists there.
+   *
+   * @throws OutputException naming the output, the variable and what to do
+   */
+  static void checkTypes(DatasetSchema schema, OutputSpec spec) {
+    boolean nc3 = spec.format().equals("netcdf3");
+    if (!nc3) {
+      NetcdfChunking.check(spec);
+    }
+    for (Variable v : schema.variables()) {
+      DType t = Encoding.storedType(v);
+      if (!t.isNumeric()) {
+        throw new OutputException(
+            "output '" + spec.name() + "': variable '" + v.name() + "' holds text, which NetCDF"
+                + " outputs do not support yet; drop it with select_variables or write zarr");
+      }
+      if (nc3 && v.encoding() != null
+          && (t == DType.INT64 || t == DType.UINT64 || t == DType.UINT32)) {
+        throw new OutputException(
+            "output '" + spec.name() + "': variable '" + v.name() + "' is " + t.numpyName()
+                + ", which NetCDF-3 cannot store; use format: netcdf4, or add a cast step"
+                + " (dtype: int32 or float64) for it");
+      }
+    }
+  }
+
   private static DType storedType(Variable v, NetcdfFileWriter.Version version, OutputSpec spec) {
+    DType t = Encoding.storedType(v);
     if (version == NetcdfFileWriter.Version.netcdf3
-        && (v.dtype() == DType.INT64 || v.dtype() == DType.UINT64 || v.dtype() == DType.UINT32)) {
+        && (t == DType.INT64 || t == DType.UINT64 || t == DType.UINT32)) {
+      // only variables Headwater made (a new dimension's coordinate, a cast): checkTypes refuses
+      // stored 64-bit integers
       return DType.FLOAT64;
     }
-    if (!v.dtype().isNumeric()) {
+    if (!t.isNumeric()) {
       throw new OutputException(
           "output '" + spec.name() + "': variable '" + v.name() + "' holds text, which NetCDF"
               + " outputs do not support yet; drop it with select_variables");
     }
-    return v.dtype();
+    return t;
   }
 
   private static Array convert(Array a, DType stored) {

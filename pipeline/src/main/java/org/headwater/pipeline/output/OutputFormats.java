@@ -38,6 +38,7 @@ public final class OutputFormats {
       case "netcdf4":
         Chunking.check(plan.schema(), spec);
         NetcdfOutput.checkNames(plan.schema(), spec);
+        NetcdfOutput.checkTypes(plan.schema(), spec);
         return List.of(new WriteTask(spec.name(), spec.dataset(), null, -1));
       case "csv":
         CsvOutput.check(plan.schema(), spec.name());

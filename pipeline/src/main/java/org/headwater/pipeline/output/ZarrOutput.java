@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.headwater.pipeline.dataset.Attributes;
+import org.headwater.pipeline.dataset.DType;
 import org.headwater.pipeline.dataset.Dataset;
 import org.headwater.pipeline.dataset.DatasetSchema;
 import org.headwater.pipeline.dataset.Variable;
@@ -33,7 +34,7 @@ public final class ZarrOutput {
     Compressor compressor = compressor(spec);
     try {
       ZarrWriter w = ZarrWriter.create(store);
-      w.setGroupAttributes(Attributes.toJson(schema.attributes()));
+      w.setGroupAttributes(Attributes.toJson(Attributes.withoutInternal(schema.attributes())));
       for (Variable v : schema.variables()) {
         if (!v.dtype().isNumeric()) {
           throw new OutputException(
@@ -41,14 +42,15 @@ public final class ZarrOutput {
                   + v.dtype().numpyName() + "), which Zarr outputs do not support yet; drop it"
                   + " with select_variables");
         }
+        DType stored = Encoding.storedType(v);
         ArrayMetadata meta =
             new ArrayMetadata(
                 schema.shape(v),
                 Chunking.chunks(schema, v, spec),
-                ZarrDType.of(v.dtype().dataType(), v.dtype().unsigned()),
+                ZarrDType.of(stored.dataType(), stored.unsigned()),
                 compressor,
-                v.fillValue());
-        w.createArray(v.name(), v.dims(), meta, Attributes.toJson(v.attributes()));
+                Encoding.fillValue(v));
+        w.createArray(v.name(), v.dims(), meta, Attributes.toJson(Encoding.attributes(v)));
       }
     } catch (ZarrException e) {
       throw new OutputException("output '" + spec.name() + "': " + e.getMessage(), e);
@@ -102,7 +104,7 @@ public final class ZarrOutput {
         int[] region = grid.regionShape(idx);
         try {
           if (region.length == 0) {
-            written.add(w.writeChunk(v.name(), idx, Encoding.fillMissing(v, data.read(v.name(), origin, region))));
+            written.add(w.writeChunk(v.name(), idx, Encoding.encode(v, data.read(v.name(), origin, region))));
           } else {
             // slab by slab along the first dimension: no chunk-sized arrays on the heap
             written.add(w.writeChunk(v.name(), idx, (from, count) -> {
@@ -110,7 +112,7 @@ public final class ZarrOutput {
               int[] s = region.clone();
               o[0] += from;
               s[0] = count;
-              return Encoding.fillMissing(v, data.read(v.name(), o, s));
+              return Encoding.encode(v, data.read(v.name(), o, s));
             }));
           }
         } catch (ZarrException e) {

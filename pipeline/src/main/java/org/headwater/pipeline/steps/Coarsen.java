@@ -108,7 +108,7 @@ final class Coarsen {
         }
         return reduce(d.read(name, o, s), shape, f, how, type, intFill);
       });
-      vars.add(v.withDtype(type, fill).touchedBy(index));
+      vars.add(v.withDtype(type, fill).withNewValues().touchedBy(index));
     }
     return new MappedDataset(input, new DatasetSchema(dims, vars, in.attributes()), regions);
   }

@@ -76,7 +76,7 @@ final class ConvertUnits {
       regions.put(name, MappedDataset.elementwise(type, conv));
       List<Attribute> attrs = Attributes.with(v.attributes(), Attribute.text("units", to));
       attrs = convertRanges(attrs, f, type);
-      Variable nv = v.withDtype(type, fill).withAttributes(attrs).touchedBy(index);
+      Variable nv = v.withDtype(type, fill).withAttributes(attrs).withNewValues().touchedBy(index);
       out = out.mapVariable(name, x -> nv);
     }
     return new MappedDataset(input, out, regions);
