@@ -165,7 +165,7 @@ class PublisherIT {
     try (MemberNodeClient c = client(null)) {
       assertThatThrownBy(() -> publish(PublishRequest.builder(run, fake.baseUrl()).schemas(Fixtures.schemas())
           .env(Map.of()).build(), c)).isInstanceOf(DataOneException.InvalidToken.class)
-          .hasMessageContaining("no session token");
+          .hasMessageContaining("InvalidToken (401.1110)").hasMessageContaining("Session is required to WRITE");
     }
     assertThat(fake.objectCount()).isZero();
   }
