@@ -15,7 +15,9 @@ import java.util.Base64;
  * NotAuthorized (401) is for a session that exists but lacks the permission
  * (D1NodeService.create "1100", MNodeService.update "1200").
  *
- * <p>The fake cannot verify the CN's signature, so it trusts any well-formed unexpired JWT.
+ * <p>The fake cannot verify the CN's signature, so it trusts any well-formed unexpired JWT, unless
+ * it was told which tokens the CN signed ({@link FakeMemberNode#acceptOnly}); another token is then
+ * one whose signature does not verify, which gives no session either.
  */
 final class FakeAuth {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -23,9 +25,12 @@ final class FakeAuth {
   private FakeAuth() {}
 
   /** The session's subject, or null when Metacat would have no session. */
-  static String subject(HttpExchange ex) {
+  static String subject(HttpExchange ex, java.util.Set<String> signed) {
     String h = ex.getRequestHeaders().getFirst("Authorization");
     if (h == null || !h.startsWith("Bearer ")) {
+      return null;
+    }
+    if (!signed.isEmpty() && !signed.contains(h.substring(7))) {
       return null;
     }
     String[] parts = h.substring(7).split("\\.");
@@ -43,11 +48,12 @@ final class FakeAuth {
   /**
    * The subject, or Metacat's InvalidToken for a write call without a session.
    *
+   * @param signed the tokens the CN signed (empty: any)
    * @param detailCode the call's detail code (see the class comment)
    * @param description Metacat's text for that call
    */
-  static String require(HttpExchange ex, String detailCode, String description) {
-    String subject = subject(ex);
+  static String require(HttpExchange ex, java.util.Set<String> signed, String detailCode, String description) {
+    String subject = subject(ex, signed);
     if (subject == null) {
       throw new FakeMemberNode.FakeError(401, "InvalidToken", detailCode, null, description);
     }
