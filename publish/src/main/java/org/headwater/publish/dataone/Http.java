@@ -73,9 +73,7 @@ final class Http {
           throw new PublishException.TransportFailure(
               request.url().toString(),
               request.method() + " failed after " + attempt + " attempts: " + e.getClass().getSimpleName()
-                  + (e.getMessage() == null ? "" : " " + e.getMessage())
-                  + "; check that the node URL is right and the node is reachable, then run the same"
-                  + " command again (a publish resumes where it stopped)",
+                  + (e.getMessage() == null ? "" : " " + e.getMessage()),
               e);
         }
         LOG.warn("{} failed (attempt {}/{}): {}; retrying", what, attempt, maxAttempts, e.toString());
