@@ -47,7 +47,8 @@ public class PublishException extends RuntimeException {
     private final String url;
 
     public TransportFailure(String url, String message, Throwable cause) {
-      super(message + " (" + url + ")", cause);
+      super(message + " (" + url + "); check that the node URL is right and the node is reachable,"
+          + " then run the same command again (a publish resumes where it stopped)", cause);
       this.url = url;
     }
 

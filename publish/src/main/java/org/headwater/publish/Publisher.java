@@ -59,7 +59,9 @@ public final class Publisher {
   public static PublishResult publish(PublishRequest req, MemberNode node, DocumentValidator validator) {
     RunRecord run = RunRecords.read(req.runDir());
     if (!run.succeeded()) {
-      throw new PublishException("run " + run.runId() + " " + run.status() + "; only succeeded runs are published");
+      throw new PublishException("run " + run.runId() + " in " + req.runDir() + " has status '" + run.status()
+          + "' in run.json, not 'succeeded'; only a succeeded run can be published: re-run the recipe"
+          + " ('headwater run RECIPE') and publish that run directory");
     }
     String runSha = sha256(req.runDir().resolve(RunRecords.FILE_NAME));
     if (req.token() != null) {

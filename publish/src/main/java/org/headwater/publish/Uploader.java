@@ -51,11 +51,14 @@ final class Uploader {
     PublishJournal j = journal;
     for (int i = 0; i < j.entries().size(); i++) {
       PublishJournal.Entry e = j.entries().get(i);
+      String outcome;
       if (!e.verified()) {
-        ensure(e);
+        outcome = ensure(e);
         j = j.withVerified(i).save(stage);
+      } else {
+        outcome = "reuse".equals(e.action()) ? "unchanged, reused" : "already uploaded by an earlier attempt";
       }
-      progress.accept(e.pid() + "  " + e.fileName() + ("reuse".equals(e.action()) ? "  (unchanged, reused)" : ""));
+      progress.accept(e.pid() + "  " + e.fileName() + "  (" + outcome + ")");
     }
     return j.asComplete().save(stage);
   }
@@ -66,7 +69,8 @@ final class Uploader {
     return "update".equals(e.action()) ? sm.withObsoletes(Pid.of(e.obsoletes())) : sm;
   }
 
-  private void ensure(PublishJournal.Entry e) {
+  /** Makes the object be on the node; says what it took. */
+  private String ensure(PublishJournal.Entry e) {
     Pid pid = Pid.of(e.pid());
     Checksum expected = Checksum.sha256(e.sha256());
     Checksum existing = existing(pid);
@@ -75,7 +79,11 @@ final class Uploader {
         throw new PublishException("the previous version's object " + pid + " (" + e.fileName()
             + ") is no longer on " + node.label() + "; publish without --update");
       }
-    } else if (existing == null) {
+      requireSame(pid, existing, expected);
+      return "unchanged, reused";
+    }
+    if (existing == null) {
+      String done = "update".equals(e.action()) ? "uploaded, replaces " + e.obsoletes() : "uploaded";
       try {
         if ("update".equals(e.action())) {
           node.update(Pid.of(e.obsoletes()), pid, sysmeta(e), Path.of(e.file()));
@@ -91,10 +99,15 @@ final class Uploader {
         }
         LOG.info("{} was stored by an earlier attempt", pid);
       }
-    } else {
-      LOG.info("{} is already on {}; checking its checksum", pid, node.label());
+      requireSame(pid, node.getChecksum(pid, Checksum.SHA_256), expected);
+      return done;
     }
-    Checksum onNode = node.getChecksum(pid, Checksum.SHA_256);
+    LOG.info("{} is already on {}; checking its checksum", pid, node.label());
+    requireSame(pid, existing, expected);
+    return "already on the node, same checksum";
+  }
+
+  private void requireSame(Pid pid, Checksum onNode, Checksum expected) {
     if (!onNode.matches(expected)) {
       throw new DataOneException.IdentifierNotUnique(409, "", pid.value(),
           "the node holds other bytes under this PID (checksum " + onNode + ", expected " + expected

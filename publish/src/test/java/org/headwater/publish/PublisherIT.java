@@ -22,6 +22,7 @@ import org.headwater.publish.fake.Fault;
 import org.headwater.publish.fake.FakeMemberNode;
 import org.headwater.publish.ore.ResourceMapReader;
 import org.headwater.publish.testing.Fixtures;
+import org.headwater.publish.testing.Rdflib;
 import org.headwater.publish.validate.DocumentValidator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -86,6 +87,18 @@ class PublisherIT {
       assertThat(Citations.text(cited)).isEqualTo(r.citationText())
           .endsWith(". Fake Arctic Node. doi:10.5072/FK2FAKE0001");
     }
+  }
+
+  @Test
+  void resourceMapStatesEveryCitoPairBothWaysAsRdflibReadsIt() throws Exception {
+    Path run = Fixtures.runDir(tmp, "run-cito");
+    PublishResult r;
+    try (MemberNodeClient c = client(token)) {
+      r = publish(request(run).build(), c);
+    }
+    int members = r.pids().size() - 2; // all but the EML and the resource map
+    assertThat(Rdflib.citoSummary(fake.content(r.resourceMapPid().value()))).isEqualTo(
+        "isDocumentedBy=" + (members + 1) + " documents=" + (members + 1) + " unpaired=0 selfDocumenting=1");
   }
 
   @Test
@@ -165,7 +178,7 @@ class PublisherIT {
     try (MemberNodeClient c = client(null)) {
       assertThatThrownBy(() -> publish(PublishRequest.builder(run, fake.baseUrl()).schemas(Fixtures.schemas())
           .env(Map.of()).build(), c)).isInstanceOf(DataOneException.InvalidToken.class)
-          .hasMessageContaining("no session token");
+          .hasMessageContaining("InvalidToken (401.1110)").hasMessageContaining("Session is required to WRITE");
     }
     assertThat(fake.objectCount()).isZero();
   }

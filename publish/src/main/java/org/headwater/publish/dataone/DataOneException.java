@@ -72,10 +72,14 @@ public class DataOneException extends PublishException {
     return description;
   }
 
-  /** The typed exception for a DataONE exception name. */
+  /**
+   * The typed exception for a DataONE exception name, short ({@code NotFound}, as in an error
+   * body) or fully qualified ({@code org.dataone.service.exceptions.NotFound}, as Metacat's
+   * MNResourceHandler.describeObject writes the {@code DataONE-Exception-Name} header).
+   */
   public static DataOneException of(
       String name, int errorCode, String detailCode, String pid, String description) {
-    String n = name == null || name.isBlank() ? "ServiceFailure" : name.strip();
+    String n = shortName(name);
     String d = detailCode == null ? "" : detailCode;
     return switch (n) {
       case "NotAuthorized" -> new NotAuthorized(errorCode, d, pid, description);
@@ -90,6 +94,15 @@ public class DataOneException extends PublishException {
       case "ServiceFailure" -> new ServiceFailure(errorCode, d, pid, description);
       default -> new DataOneException(n, errorCode, d, pid, description, null);
     };
+  }
+
+  /** {@code org.dataone.service.exceptions.NotFound} or {@code NotFound} gives {@code NotFound}. */
+  static String shortName(String name) {
+    if (name == null || name.isBlank()) {
+      return "ServiceFailure";
+    }
+    String n = name.strip();
+    return n.substring(n.lastIndexOf('.') + 1);
   }
 
   /** How to get a new Arctic Data Center token; part of every token error. */

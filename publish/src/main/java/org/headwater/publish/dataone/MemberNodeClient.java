@@ -135,8 +135,14 @@ public final class MemberNodeClient implements MemberNode {
       checksum = new Checksum(cs.substring(0, cs.indexOf(',')).strip(), cs.substring(cs.indexOf(',') + 1));
     }
     String len = r.headers().get("Content-Length");
+    // The DataONE v2 API documents DataONE-formatId; Metacat (MNResourceHandler.describeObject)
+    // writes DataONE-ObjectFormat. Either is read.
+    String format = r.headers().get("DataONE-ObjectFormat");
     return new ObjectDescription(
-        pid, r.headers().get("DataONE-formatId"), len == null ? -1 : Long.parseLong(len.strip()), checksum);
+        pid,
+        format != null ? format : r.headers().get("DataONE-formatId"),
+        len == null ? -1 : Long.parseLong(len.strip()),
+        checksum);
   }
 
   @Override

@@ -27,8 +27,8 @@ import org.headwater.publish.sysmeta.Pid;
 
 /**
  * An OAI-ORE resource map for a package, in the form DataONE indexes: a {@code ore:ResourceMap}
- * describing an {@code ore:Aggregation} of the metadata and data, {@code cito:documents}/{@code
- * cito:isDocumentedBy} between them, a {@code dcterms:identifier} literal on every node, and the
+ * describing an {@code ore:Aggregation} of the metadata and data, {@code cito:documents} and {@code
+ * cito:isDocumentedBy} between them (every pair both ways), a {@code dcterms:identifier} literal on every node, and the
  * run's provenance as DataONE's viewer reads it (outputs {@code prov:wasDerivedFrom} their
  * sources, a {@code provone:Execution} that used the sources and generated the outputs, qualified
  * by the recipe as plan and the people as agents).
@@ -75,8 +75,12 @@ public record ResourceMap(
     if (run.recipe().title() != null) {
       agg.addProperty(DCTerms.title, run.recipe().title());
     }
+    // Every CiTO statement with its inverse, as DataONE's ResourceMapFactory.createResourceMap
+    // (d1_libclient_java, org.dataone.ore) writes isDocumentedBy on the data and documents on the
+    // metadata for each pair; the metadata documents, and is documented by, itself.
     Resource meta = member(m, agg, metadata);
     meta.addProperty(CITO.isDocumentedBy, meta);
+    meta.addProperty(CITO.documents, meta);
     for (PackageObject o : members) {
       Resource r = member(m, agg, o);
       meta.addProperty(CITO.documents, r);

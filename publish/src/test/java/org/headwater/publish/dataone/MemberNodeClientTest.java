@@ -115,6 +115,31 @@ class MemberNodeClientTest {
   }
 
   @Test
+  void readsFullyQualifiedExceptionNamesInHeadersAndBodies() {
+    // Metacat's MNResourceHandler.describeObject writes e.getClass().getName() into the header.
+    server.enqueue(new MockResponse().setResponseCode(404)
+        .setHeader("DataONE-Exception-Name", "org.dataone.service.exceptions.NotFound")
+        .setHeader("DataONE-Exception-DetailCode", "1380").setHeader("DataONE-Exception-Description", "gone")
+        .setHeader("DataONE-Exception-PID", "urn:5"));
+    assertThatThrownBy(() -> client.describe(Pid.of("urn:5"))).isInstanceOfSatisfying(DataOneException.NotFound.class,
+        e -> assertThat(e.name()).isEqualTo("NotFound"));
+    server.enqueue(xml(error("org.dataone.service.exceptions.InvalidToken", 401, "1110", "no session"))
+        .setResponseCode(401));
+    assertThatThrownBy(() -> client.archive(Pid.of("urn:6"))).isInstanceOf(DataOneException.InvalidToken.class)
+        .hasMessageStartingWith("InvalidToken (401.1110)");
+  }
+
+  @Test
+  void describeReadsMetacatsObjectFormatHeader() {
+    // MNResourceHandler.describeObject: DataONE-ObjectFormat, not the API document's DataONE-formatId.
+    server.enqueue(new MockResponse().setHeader("DataONE-ObjectFormat", "text/csv")
+        .setHeader("DataONE-Checksum", "SHA-256,ab12").setHeader("Content-Length", "7"));
+    ObjectDescription d = client.describe(Pid.of("urn:7"));
+    assertThat(d.formatId()).isEqualTo("text/csv");
+    assertThat(d.size()).isEqualTo(7);
+  }
+
+  @Test
   void retries503AndDroppedConnectionsThenSucceeds() throws Exception {
     server.enqueue(new MockResponse().setResponseCode(503).setBody("<html>busy</html>"));
     server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST));

@@ -25,15 +25,19 @@ import org.headwater.publish.sysmeta.SystemMetadata;
 import org.headwater.publish.sysmeta.SystemMetadataXml;
 
 /**
- * A Member Node on loopback that behaves like Metacat, not one that accepts anything: it checks
- * bearer JWTs (missing or expired: 401 InvalidToken), validates system metadata and EML against the
- * XSDs, recomputes size and SHA-256, insists the {@code pid} part equals the sysmeta identifier and
- * comes before the object, refuses duplicates (409) and {@code obsoletes} on create, sets {@code
- * obsoletedBy} on update, and requires resource map members to exist. Faults can be injected.
+ * A Member Node on loopback built from Metacat's own code (github.com/NCEAS/metacat, classes named
+ * beside each behaviour: restservice.D1ResourceHandler, restservice.v2.MNResourceHandler,
+ * dataone.MNodeService, dataone.D1NodeService, storage.Storage) and DataONE's exception
+ * serialisation (d1_common_java BaseException.serializeXML). Faults can be injected.
  *
  * <p>Base URL: {@link #baseUrl()} (the client appends {@code /v2/...}).
  */
 public final class FakeMemberNode implements AutoCloseable {
+  /** The node identifier Metacat's getCapabilities reports; it fills authoritativeMemberNode. */
+  static final String NODE_ID = "urn:node:FAKE";
+  /** The package of DataONE's exception classes, as getClass().getName() gives it. */
+  static final String EXCEPTIONS = "org.dataone.service.exceptions.";
+
   final HttpServer server;
   private final ExecutorService pool = Executors.newCachedThreadPool();
   final FakeStore store;
@@ -41,6 +45,7 @@ public final class FakeMemberNode implements AutoCloseable {
   final List<String> requests = Collections.synchronizedList(new ArrayList<>());
   final List<String> authHeaders = Collections.synchronizedList(new ArrayList<>());
   private volatile Duration slowDelay = Duration.ofSeconds(2);
+  private final java.util.Set<String> signed = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   public FakeMemberNode(Path schemas) throws IOException {
     this.store = new FakeStore(new FakeValidator(schemas));
@@ -56,6 +61,16 @@ public final class FakeMemberNode implements AutoCloseable {
 
   public void inject(Fault f) {
     faults.add(f);
+  }
+
+  /** From now on only these tokens verify; any other gives no session (see {@link FakeAuth}). */
+  public void acceptOnly(String... tokens) {
+    signed.addAll(List.of(tokens));
+  }
+
+  /** Whether any create or update (POST or PUT of /v2/object) reached the node. */
+  public boolean receivedWrites() {
+    return requests().stream().anyMatch(r -> r.startsWith("POST /v2/object") || r.startsWith("PUT /v2/object"));
   }
 
   public void slowDelay(Duration d) {
@@ -107,7 +122,11 @@ public final class FakeMemberNode implements AutoCloseable {
       }
       Fault fault = takeFault(method, path);
       if (fault != null && fault.kind() == Fault.Kind.UNAVAILABLE) {
-        error(ex, 503, "ServiceFailure", "0000", null, "node is busy (injected)");
+        // What Tomcat or the proxy in front of Metacat answers when it is down: 503, no DataONE body.
+        byte[] page = "<html><body>503 Service Unavailable</body></html>".getBytes(StandardCharsets.UTF_8);
+        ex.getResponseHeaders().set("Content-Type", "text/html");
+        ex.sendResponseHeaders(503, page.length);
+        ex.getResponseBody().write(page);
         return;
       }
       if (fault != null && fault.kind() == Fault.Kind.DROP_MID_UPLOAD) {
@@ -131,7 +150,9 @@ public final class FakeMemberNode implements AutoCloseable {
       }
     } catch (FakeError e) {
       if ("HEAD".equals(ex.getRequestMethod())) {
-        ex.getResponseHeaders().set("DataONE-Exception-Name", e.name);
+        // MNResourceHandler.describeObject: status e.getCode(), no body, and the headers with the
+        // FULLY QUALIFIED class name (e.getClass().getName()) and the PID asked about.
+        ex.getResponseHeaders().set("DataONE-Exception-Name", EXCEPTIONS + e.name);
         ex.getResponseHeaders().set("DataONE-Exception-DetailCode", e.detail);
         ex.getResponseHeaders().set("DataONE-Exception-Description", e.getMessage());
         if (e.pid != null) {
@@ -159,21 +180,31 @@ public final class FakeMemberNode implements AutoCloseable {
       case "GET monitor {pid}":
         return Reply.ok(new byte[0]);
       case "GET node":
-        return Reply.ok(new XmlOut().root("d1", "node", SystemMetadataXml.NS_V2).leaf("identifier", "urn:node:FAKE")
+        return Reply.ok(new XmlOut().root("d1", "node", SystemMetadataXml.NS_V2).leaf("identifier", NODE_ID)
             .leaf("name", "Fake Arctic Node").leaf("baseURL", baseUrl()).toBytes());
       case "GET isAuthorized {pid}":
-        FakeAuth.require(ex);
-        store.sysmetaOrThrow(pid);
+        // D1NodeService.isAuthorized: NotFound "1800"; D1AuthHelper refuses the public (null)
+        // session with NotAuthorized "1820".
+        if (store.sysmeta(pid) == null) {
+          throw new FakeError(404, "NotFound", "1800", pid, "No system metadata could be found for given PID: " + pid);
+        }
+        if (FakeAuth.subject(ex, signed) == null) {
+          throw new FakeError(401, "NotAuthorized", "1820", pid, "public is not authorized for " + pid);
+        }
         return Reply.ok("<boolean>true</boolean>".getBytes(StandardCharsets.UTF_8));
       case "POST generate":
-        FakeAuth.require(ex);
-        return Reply.ok(identifier(store.mintDoi()));
+        // MNodeService.generateIdentifier: InvalidToken "2190" without a session; scheme DOI asks
+        // the DOI service, UUID gives "urn:uuid:...", anything else an autogenerated document id.
+        FakeAuth.require(ex, signed, "2190", "Session is required to generate an Identifier at this Node.");
+        return Reply.ok(identifier(generate(ex)));
       case "POST object":
-        FakeAuth.require(ex);
-        return Reply.ok(identifier(store.create(ex, null)));
+        // MNodeService.create: InvalidToken "1110" without a session.
+        String creator = FakeAuth.require(ex, signed, "1110", "Session is required to WRITE the objects to the Node.");
+        return Reply.ok(identifier(store.create(ex, null, creator)));
       case "PUT object {pid}":
-        FakeAuth.require(ex);
-        return Reply.ok(identifier(store.create(ex, pid)));
+        // MNodeService.update: InvalidToken "1210" without a session.
+        String updater = FakeAuth.require(ex, signed, "1210", "No session has been provided");
+        return Reply.ok(identifier(store.create(ex, pid, updater)));
       case "HEAD object {pid}":
         return store.describe(pid);
       case "GET object {pid}":
@@ -189,7 +220,12 @@ public final class FakeMemberNode implements AutoCloseable {
         return Reply.ok(new XmlOut().root("d1", "checksum", SystemMetadataXml.NS_V1)
             .attr("algorithm", alg).text(sm.checksum().value()).toBytes());
       case "PUT archive {pid}":
-        FakeAuth.require(ex);
+        // MNodeService.archive: isAuthorized(CHANGE_PERMISSION) fails for a null session ->
+        // NotAuthorized "1320".
+        if (FakeAuth.subject(ex, signed) == null) {
+          throw new FakeError(401, "NotAuthorized", "1320", pid, "The provided identity does not have"
+              + " permission to archive the object on the Node.");
+        }
         store.archive(pid);
         return Reply.ok(identifier(pid));
       default:
@@ -197,6 +233,28 @@ public final class FakeMemberNode implements AutoCloseable {
     }
   }
 
+  /** MNResourceHandler.generateIdentifier reads the form fields {@code scheme} and {@code fragment}. */
+  private String generate(HttpExchange ex) throws IOException {
+    String scheme = null;
+    MultipartReader mp = new MultipartReader(ex.getRequestBody(),
+        MultipartReader.boundary(ex.getRequestHeaders().getFirst("Content-Type")));
+    for (String[] part; (part = mp.next()) != null; ) {
+      java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+      mp.copyBody(b);
+      if ("scheme".equals(part[0])) {
+        scheme = b.toString(StandardCharsets.UTF_8);
+      }
+    }
+    if (scheme == null) {
+      throw new FakeError(400, "InvalidRequest", "2192", null, "The scheme parameter is required.");
+    }
+    if ("DOI".equalsIgnoreCase(scheme)) {
+      return store.mintDoi();
+    }
+    return "urn:uuid:" + java.util.UUID.randomUUID();
+  }
+
+  /** The {@code d1:identifier} document MNResourceHandler writes with TypeMarshaller. */
   private static byte[] identifier(String pid) {
     return new XmlOut().root("d1", "identifier", SystemMetadataXml.NS_V1).text(pid).toBytes();
   }
@@ -235,10 +293,15 @@ public final class FakeMemberNode implements AutoCloseable {
     return m;
   }
 
+  /**
+   * D1ResourceHandler.serializeException: content type text/xml, status e.getCode(), and the body of
+   * d1_common_java BaseException.serializeXML: {@code <error name= detailCode= errorCode=
+   * [identifier=]>} where name is the class's SHORT name, then {@code <description>}.
+   */
   static void error(HttpExchange ex, int status, String name, String detail, String pid, String description)
       throws IOException {
-    XmlOut x = new XmlOut().root("", "error", "").attr("name", name).attr("errorCode", status)
-        .attr("detailCode", detail).attr("identifier", pid);
+    XmlOut x = new XmlOut().root("", "error", "").attr("name", name).attr("detailCode", detail)
+        .attr("errorCode", status).attr("identifier", pid);
     byte[] body = x.leaf("description", description).toBytes();
     ex.getResponseHeaders().set("Content-Type", "text/xml");
     ex.sendResponseHeaders(status, body.length);

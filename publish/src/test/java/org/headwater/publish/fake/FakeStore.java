@@ -55,10 +55,11 @@ final class FakeStore {
     return s == null ? null : s.content();
   }
 
+  /** D1NodeService.getSystemMetadataForPID, with getSystemMetadata's notFoundCode "1420". */
   SystemMetadata sysmetaOrThrow(String pid) {
     SystemMetadata sm = sysmeta(pid);
     if (sm == null) {
-      throw new FakeMemberNode.FakeError(404, "NotFound", "1060", pid, "No system metadata could be found for given PID: " + pid);
+      throw new FakeMemberNode.FakeError(404, "NotFound", "1420", pid, "No system metadata could be found for given PID: " + pid);
     }
     return sm;
   }
@@ -72,15 +73,25 @@ final class FakeStore {
     return c;
   }
 
+  /**
+   * MNResourceHandler.describeObject: the headers DataONE-Checksum ("algorithm,value"),
+   * Content-Length, Last-Modified (dateSysMetadataModified, D1NodeService.describe),
+   * DataONE-ObjectFormat and DataONE-SerialVersion; no body.
+   */
   FakeMemberNode.Reply describe(String pid) {
     SystemMetadata sm = sysmetaOrThrow(pid);
-    return new FakeMemberNode.Reply(200, Map.of("DataONE-formatId", sm.formatId(),
+    return new FakeMemberNode.Reply(200, Map.of("DataONE-ObjectFormat", sm.formatId(),
         "DataONE-Checksum", sm.checksum().algorithm() + "," + sm.checksum().value(),
+        "Content-Length", String.valueOf(sm.size()),
+        "Last-Modified", sm.dateSysMetadataModified().toString(),
         "DataONE-SerialVersion", String.valueOf(sm.serialVersion())), new byte[0]);
   }
 
-  /** POST /v2/object (old == null) or PUT /v2/object/{old}; returns the stored PID. */
-  String create(HttpExchange ex, String old) throws IOException {
+  /**
+   * POST /v2/object (old == null) or PUT /v2/object/{old}, for the session's {@code subject};
+   * returns the stored PID. The checks run in Metacat's order.
+   */
+  String create(HttpExchange ex, String old, String subject) throws IOException {
     String pidPart = null;
     byte[] sysmetaXml = null;
     long size = 0;
@@ -91,9 +102,6 @@ final class FakeStore {
     for (String[] part; (part = mp.next()) != null; ) {
       String name = part[0];
       if ("object".equals(name)) {
-        if (sysmetaXml == null) {
-          throw bad("InvalidRequest", "1102", pidPart, "the sysmeta part must come before the object part");
-        }
         Sink sink = new Sink();
         mp.copyBody(sink);
         size = sink.count;
@@ -109,54 +117,130 @@ final class FakeStore {
         }
       }
     }
+    // MNResourceHandler.putObject: the pid, sysmeta and object parts are all required.
     if (pidPart == null || sysmetaXml == null || sha == null) {
       throw bad("InvalidRequest", "1102", pidPart, "pid, sysmeta and object parts are required");
     }
+    // TypeMarshaller in MNResourceHandler.putObject: sysmeta that does not parse against the
+    // DataONE schema is refused.
     String invalid = validator.sysmetaError(sysmetaXml);
     if (invalid != null) {
       throw bad("InvalidSystemMetadata", "1180", pidPart, "sysmeta is not valid: " + invalid);
     }
     SystemMetadata sm = SystemMetadataXml.read(sysmetaXml);
-    if (!pidPart.equals(sm.identifier().value())) {
-      throw bad("InvalidRequest", "1202", pidPart, "The identifier in the pid parameter " + pidPart
-          + " does not match the identifier in the system metadata " + sm.identifier());
-    }
-    if (sm.size() != size || !sm.checksum().value().equals(sha)) {
-      throw bad("InvalidSystemMetadata", "1180", pidPart, "size/checksum mismatch: sysmeta says " + sm.size()
-          + "/" + sm.checksum().value() + ", object is " + size + "/" + sha);
-    }
-    if (EML.equals(sm.formatId()) && kept != null) {
-      String emlError = validator.emlError(kept);
-      if (emlError != null) {
-        throw bad("InvalidRequest", "1180", pidPart, "EML is not valid: " + emlError);
-      }
-    }
-    if (ORE.equals(sm.formatId()) && kept != null) {
-      requireMembers(pidPart, kept);
-    }
+    Instant now = Instant.now();
     synchronized (this) {
-      if (objects.containsKey(pidPart)) {
-        throw new FakeMemberNode.FakeError(409, "IdentifierNotUnique", "1120", pidPart,
-            "The requested identifier " + pidPart + " is already used by another object");
+      SystemMetadata stored = old == null ? checkCreate(pidPart, sm, subject, now)
+          : checkUpdate(old, pidPart, sm, subject, now);
+      // Storage.storeObject: hashstore's NonMatchingChecksumException / NonMatchingObjSizeException
+      // become InvalidSystemMetadata "0000".
+      if (!sm.checksum().value().equals(sha)) {
+        throw bad("InvalidSystemMetadata", "0000", pidPart, "The given checksum doesn't match Metacat's"
+            + " calculation: " + sm.checksum().value() + " != " + sha);
       }
-      Instant now = Instant.now();
-      if (old == null) {
-        if (sm.obsoletes() != null) {
-          throw bad("InvalidSystemMetadata", "1180", pidPart, "obsoletes must be empty on create");
+      if (sm.size() != size) {
+        throw bad("InvalidSystemMetadata", "0000", pidPart, "The given size doesn't match Metacat's"
+            + " calculation: " + sm.size() + " != " + size);
+      }
+      if (EML.equals(sm.formatId()) && kept != null) {
+        String emlError = validator.emlError(kept);
+        if (emlError != null) {
+          throw bad("InvalidRequest", "1180", pidPart, "EML is not valid: " + emlError);
         }
-      } else {
+      }
+      if (ORE.equals(sm.formatId()) && kept != null) {
+        requireMembers(pidPart, kept);
+      }
+      if (old != null) {
+        // MNodeService.update: the old object gets obsoletedBy, a new modification date and,
+        // like every system metadata change, a serialVersion one higher.
         SystemMetadata prev = sysmetaOrThrow(old);
-        if (prev.obsoletedBy() != null) {
-          throw bad("InvalidRequest", "1202", old, "The object " + old + " has already been obsoleted by " + prev.obsoletedBy());
-        }
-        if (sm.obsoletes() == null || !old.equals(sm.obsoletes().value())) {
-          throw bad("InvalidSystemMetadata", "1300", pidPart, "obsoletes must be " + old);
-        }
         objects.put(old, new Stored(prev.withObsoletedBy(sm.identifier(), now), content(old)));
       }
-      objects.put(pidPart, new Stored(sm.asStored(now, "urn:node:FAKE"), kept));
+      objects.put(pidPart, new Stored(stored, kept));
     }
     return pidPart;
+  }
+
+  /** MNodeService.create and D1NodeService.create, in their order; the sysmeta Metacat stores. */
+  private SystemMetadata checkCreate(String pid, SystemMetadata sm, String subject, Instant now) {
+    // D1NodeService.create: "verify that pid == SystemMetadata.getIdentifier()".
+    if (!pid.equals(sm.identifier().value())) {
+      throw bad("InvalidRequest", "1102", pid, "The supplied system metadata is invalid. The identifier "
+          + pid + " does not match identifier in the system metadata identified by " + sm.identifier());
+    }
+    // D1NodeService.objectExists, called from MNodeService.create.
+    if (objects.containsKey(pid)) {
+      throw new FakeMemberNode.FakeError(409, "IdentifierNotUnique", "1120", pid, "The requested identifier "
+          + pid + " is already used by another object and therefore can not be used for this object.");
+    }
+    // MNodeService.create: obsoletes and obsoletedBy must be empty.
+    if (sm.obsoletes() != null) {
+      throw bad("InvalidSystemMetadata", "1180", pid, "The supplied system metadata is invalid. The"
+          + " obsoletes field cannot have a value when creating entries.");
+    }
+    if (sm.obsoletedBy() != null) {
+      throw bad("InvalidSystemMetadata", "1180", pid, "The supplied system metadata is invalid. The"
+          + " obsoletedBy field cannot have a value when creating entries.");
+    }
+    // MNodeService.create: serialVersion is set to BigInteger.ZERO whatever the client sent.
+    return stored(sm, subject, now, sm.authoritativeMemberNode(), 0L);
+  }
+
+  /** MNodeService.update, in its order; the sysmeta Metacat stores for the new object. */
+  private SystemMetadata checkUpdate(String old, String pid, SystemMetadata sm, String subject, Instant now) {
+    if (!pid.equals(sm.identifier().value())) {
+      throw bad("InvalidRequest", "1202", pid, "The new identifier " + pid + " doesn't match the identifier "
+          + sm.identifier() + " in the system metadata.");
+    }
+    if (objects.containsKey(pid)) {
+      throw new FakeMemberNode.FakeError(409, "IdentifierNotUnique", "1220", pid, "The requested identifier "
+          + pid + " is already used by another object and therefore can not be used for this object.");
+    }
+    SystemMetadata prev = sysmetaOrThrow(old);
+    // MNodeService.update: only the rights holder (or a subject with CHANGE) may update: "1200".
+    if (!subject.equals(prev.rightsHolder()) && !subject.equals(prev.submitter())) {
+      throw new FakeMemberNode.FakeError(401, "NotAuthorized", "1200", old, "The provided identity does not"
+          + " have permission to UPDATE the object identified by " + old + " on the Member Node.");
+    }
+    if (sm.obsoletedBy() != null) {
+      throw bad("InvalidSystemMetadata", "1300", pid, "Cannot include obsoletedBy when updating object");
+    }
+    if (sm.obsoletes() != null && !old.equals(sm.obsoletes().value())) {
+      throw bad("InvalidSystemMetadata", "1300", pid,
+          "The identifier provided in obsoletes does not match old Identifier");
+    }
+    if (Boolean.TRUE.equals(prev.archived())) {
+      throw bad("InvalidRequest", "1202", old, "An archived object" + old + " can't be updated");
+    }
+    // MNodeService.update, "check for previous update" (redmine.dataone.org/issues/3336).
+    if (prev.obsoletedBy() != null) {
+      throw bad("InvalidRequest", "1202", old,
+          "The previous identifier has already been made obsolete by: " + prev.obsoletedBy());
+    }
+    String authoritative = sm.authoritativeMemberNode();
+    if (authoritative != null && !authoritative.equals(prev.authoritativeMemberNode())) {
+      // MNodeService.update: "They don't match. Clients don't have the permission to change it."
+      throw bad("InvalidRequest", "1202", pid, "The previous authoriativeMemberNode is "
+          + prev.authoritativeMemberNode() + " and new authoriativeMemberNode is " + authoritative
+          + ". They don't match. Clients don't have the permission to change it.");
+    }
+    // MNodeService.update: "make sure serial version is set to something" (0 when absent).
+    return stored(sm, subject, now, authoritative, sm.serialVersion() == null ? 0L : sm.serialVersion());
+  }
+
+  /**
+   * The fields Metacat sets itself (MNodeService.create and update): submitter from the session,
+   * authoritativeMemberNode (the node itself) when empty, archived false, dateUploaded and
+   * dateSysMetadataModified now, whatever the client sent; the serial version as given.
+   */
+  private static SystemMetadata stored(
+      SystemMetadata sm, String subject, Instant now, String authoritative, long serialVersion) {
+    String amn = authoritative == null || authoritative.isBlank() || "null".equals(authoritative)
+        ? FakeMemberNode.NODE_ID : authoritative;
+    return new SystemMetadata(serialVersion, sm.identifier(), sm.formatId(), sm.size(), sm.checksum(), subject,
+        sm.rightsHolder(), sm.accessPolicy(), sm.obsoletes(), null, Boolean.FALSE, now, now, amn,
+        sm.seriesId(), sm.mediaType(), sm.fileName());
   }
 
   synchronized void archive(String pid) {
@@ -183,7 +267,7 @@ final class FakeStore {
   }
 
   private static FakeMemberNode.FakeError bad(String name, String detail, String pid, String msg) {
-    return new FakeMemberNode.FakeError("IdentifierNotUnique".equals(name) ? 409 : 400, name, detail, pid, msg);
+    return new FakeMemberNode.FakeError(400, name, detail, pid, msg);
   }
 
   /** Hashes and counts streamed bytes, keeping small objects. */
