@@ -12,6 +12,7 @@ import org.headwater.pipeline.dataset.Dataset;
 import org.headwater.pipeline.dataset.DatasetSchema;
 import org.headwater.pipeline.dataset.Dimension;
 import org.headwater.pipeline.dataset.Variable;
+import org.headwater.pipeline.netcdf.NetcdfC;
 import org.headwater.pipeline.netcdf.NetcdfWriting;
 import org.headwater.pipeline.plan.Describe;
 import org.headwater.pipeline.recipe.OutputSpec;
@@ -118,7 +119,8 @@ public final class NetcdfOutput {
       version = NetcdfFileWriter.Version.netcdf3;
     }
     Files.deleteIfExists(file);
-    NetcdfFileWriter w = NetcdfFileWriter.createNew(version, file.toString());
+    NetcdfFileWriter.Version kind = version;
+    NetcdfFileWriter w = NetcdfC.call(() -> NetcdfFileWriter.createNew(kind, file.toString()));
     boolean ok = false;
     try {
       if (version == NetcdfFileWriter.Version.netcdf3) {
@@ -149,7 +151,7 @@ public final class NetcdfOutput {
       for (Attribute a : schema.attributes()) {
         w.addGroupAttribute(null, NetcdfWriting.toNetcdf(a));
       }
-      w.create();
+      NetcdfC.run(w::create);
       for (Variable v : schema.variables()) {
         writeVariable(data, v, w, vars.get(v.name()), storedType(v, version, spec));
       }
@@ -158,7 +160,7 @@ public final class NetcdfOutput {
       throw new OutputException("output '" + spec.name() + "': " + e.getMessage(), e);
     } finally {
       try {
-        w.close();
+        NetcdfC.run(w::close);
       } finally {
         if (!ok) {
           Files.deleteIfExists(file);
@@ -172,7 +174,8 @@ public final class NetcdfOutput {
       throws IOException, InvalidRangeException {
     int[] shape = data.schema().shape(v);
     if (shape.length == 0) {
-      w.write(nv, convert(Encoding.fillMissing(v, data.read(v.name(), new int[0], new int[0])), stored));
+      Array scalar = convert(Encoding.fillMissing(v, data.read(v.name(), new int[0], new int[0])), stored);
+      NetcdfC.write(() -> w.write(nv, scalar));
       return;
     }
     long rowValues = 1;
@@ -186,7 +189,8 @@ public final class NetcdfOutput {
       origin[0] = start;
       slab[0] = Math.min(rows, shape[0] - start);
       Array a = Encoding.fillMissing(v, data.read(v.name(), origin, slab));
-      w.write(nv, origin, convert(a, stored));
+      Array values = convert(a, stored);
+      NetcdfC.write(() -> w.write(nv, origin, values));
     }
   }
 
