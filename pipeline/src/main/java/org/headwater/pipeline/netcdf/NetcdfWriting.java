@@ -29,6 +29,7 @@ public final class NetcdfWriting {
 
   /** Finds and loads libnetcdf (holding {@link NetcdfC}'s lock: loading calls nc_inq_libvers). */
   private static void load(String output) {
+    JnaBinding.bindBeforeLibffi();
     if (System.getProperty("jna.library.path") == null) {
       for (String dir : LIBRARY_DIRS) {
         if (Files.exists(Path.of(dir, "libnetcdf.so"))) {
