@@ -17,7 +17,7 @@ cd "$DIR/work"
 "$DIR/headwater/headwater" validate recipe.yaml >build.log 2>&1 || { echo "build failed: $DIR/work/build.log"; exit 2; }
 failures=0
 for i in $(seq 1 "$N"); do
-  "$DIR/headwater/headwater" run recipe.yaml --param source_root="file:$DIR/work/src" >"run.$i.log" 2>&1
+  "$DIR/headwater/headwater" run recipe.yaml --param source_root="file:$DIR/work/src" --store "$DIR/lineage" >"run.$i.log" 2>&1
   rc=$?
   if [ "$rc" -ne 0 ]; then failures=$((failures + 1)); echo "run $i: exit $rc ($DIR/work/run.$i.log)"; fi
 done

@@ -64,7 +64,8 @@ class KilledRunIT {
     Path work = dir.resolve("work");
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     Process run = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-        "org.headwater.cli.Headwater", "run", sources.resolve("recipe.yaml").toString(), "--work", work.toString())
+        "org.headwater.cli.Headwater", "run", sources.resolve("recipe.yaml").toString(), "--work", work.toString(),
+        "--store", dir.resolve("lineage").toString())
         .redirectOutput(dir.resolve("run.out").toFile()).redirectErrorStream(true).start();
     // the JVM's start takes seconds on a busy machine: time the kill from the run directory's appearance
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
