@@ -27,6 +27,23 @@ final class RunsCommand implements Callable<Integer> {
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
+  /**
+   * The run directories under {@code work}/runs whose process died; empty when there are none
+   * (or no runs folder).
+   */
+  static List<Path> incomplete(Path work) {
+    Path runs = work.resolve("runs");
+    if (!Files.isDirectory(runs)) {
+      return List.of();
+    }
+    try (Stream<Path> s = Files.list(runs)) {
+      return s.filter(Files::isDirectory).filter(d -> RunState.of(d).kind() == RunState.Kind.INCOMPLETE)
+          .sorted().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list " + runs + ": " + e.getMessage(), e);
+    }
+  }
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();

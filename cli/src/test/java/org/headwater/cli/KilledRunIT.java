@@ -94,6 +94,9 @@ class KilledRunIT {
       assertThat(dir.resolve("package")).doesNotExist();
     }
     assertThat(runs.out()).contains("1 run in ").contains("1 incomplete");
+    CliRun again = CliRun.of("run", dir.resolve("absent.yaml").toString(), "--work", work.toString());
+    assertThat(again.err()).contains("note: 1 incomplete run directory in " + work.resolve("runs"));
+    assertThat(again.code()).as("the absent recipe").isNotZero();
   }
 
   private static List<Path> list(Path runs) throws Exception {
