@@ -7,15 +7,15 @@ import ucar.ma2.InvalidRangeException;
 /**
  * The one process-wide lock for the netCDF C library.
  *
- * <p>netCDF-C is not thread-safe: its open-file table, its dispatch state and the HDF5 library
- * under it are shared by every caller, and Unidata documents that a program must not call it from
- * two threads at once ("The netCDF-C library is not thread-safe", netCDF-C FAQ; the library has
- * no internal locking unless built with it, and Debian's is not). NetCDF-Java 4.5.5's {@code
+ * <p>netCDF-C (4.9.0 here) is not thread-safe: its open-file table, its dispatch state and the
+ * HDF5 library under it are shared by every caller, with no locking of its own. NetCDF-Java 4.5.5's {@code
  * Nc4Iosp} calls it through a plain JNA interface ({@code Native.loadLibrary}, not {@code
  * Native.synchronizedLibrary}), so Beam worker threads writing two NetCDF-4 outputs at once call
  * {@code nc_def_var}, {@code nc_put_vara} and {@code nc_close} concurrently. Every call that can
  * reach netCDF-C ({@code NetcdfFileWriter.create}, {@code write}, {@code close}, loading the
- * library) goes through {@link #call}; reading source data between such calls does not hold it.
+ * library) goes through {@link #call}, {@link #run} or {@link #write}; reading source data between
+ * such calls does not hold it. Without it, two NetCDF-4 outputs created at once crashed the JVM in
+ * {@code NC_create} (SIGSEGV at 0x8; bench/stress/README.md).
  */
 public final class NetcdfC {
   private static final ReentrantLock LOCK = new ReentrantLock();
