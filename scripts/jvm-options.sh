@@ -6,6 +6,8 @@
 # JVM's own warnings on stderr (by default they go to stdout, which is for Headwater's output),
 # the JNA library path when Debian's libnetcdf is installed, then $HEADWATER_JAVA_OPTS.
 # For `run` and `demo` also, unless HEADWATER_JAVA_OPTS sets them itself:
+#   -XX:ErrorFile          WORK/hs_err_pid%p.log (WORK from --work, default headwater-work), so a
+#                          JVM crash report lands in the work directory, not the user's
 #   -Xmx192m               data streams chunk by chunk, so a small heap keeps the whole process
 #                          under 512 MB resident (bench/README.md); raise it for very large chunks
 #   -XX:+UseParallelGC     less native memory and CPU than G1 for a small heap
@@ -32,6 +34,12 @@ COMMAND=""
 for a in "$@"; do
   case "$a" in -*) ;; *) COMMAND="$a"; break ;; esac
 done
+WORK="headwater-work"
+prev=""
+for a in "$@"; do
+  case "$prev:$a" in --work:*) WORK="$a" ;; *:--work=*) WORK="${a#--work=}" ;; esac
+  prev="$a"
+done
 opts=(-Xss64m -Xlog:disable -Xlog:all=warning:stderr)
 for d in /usr/lib/x86_64-linux-gnu /usr/lib/aarch64-linux-gnu /usr/lib; do
   if [ -e "$d/libnetcdf.so" ]; then opts+=("-Djna.library.path=$d"); break; fi
@@ -44,6 +52,9 @@ case "${HEADWATER_JVM_DEFAULTS:-on}:$COMMAND" in
   on:run|on:demo)
     [[ "$USER_OPTS" == *-Xmx* || "$USER_OPTS" == *MaxRAM* ]] || opts+=(-Xmx192m)
     [[ "$USER_OPTS" == *GC* ]] || opts+=(-XX:+UseParallelGC)
+    # a JVM crash report goes to the work directory (beside runs/), not the user's directory
+    # (the JVM writes it to /tmp when the work directory does not exist yet)
+    [[ "$USER_OPTS" == *ErrorFile* ]] || opts+=("-XX:ErrorFile=$(realpath -m "$WORK")/hs_err_pid%p.log")
     if [ "${HEADWATER_JIT:-}" != default ] && [[ "$USER_OPTS" != *CompilerDirectivesFile* ]]; then
       # the JVM announces "3 compiler directives added" on its console stream at every start;
       # -DisplayVMOutput silences that stream only (warnings and errors still reach stderr)

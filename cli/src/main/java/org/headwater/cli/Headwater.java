@@ -22,6 +22,7 @@ import picocli.CommandLine.Option;
     subcommands = {
       RunCommand.class,
       ValidateCommand.class,
+      RunsCommand.class,
       DemoCommand.class,
       LineageCommand.class,
       QueryCommand.class,

@@ -56,6 +56,12 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    int dead = RunsCommand.incomplete(work.work).size();
+    if (dead > 0) {
+      spec.commandLine().getErr().printf("headwater: note: %d incomplete run %s in %s (the process died;"
+          + " never used as complete): see 'headwater runs'%n", dead, dead == 1 ? "directory" : "directories",
+          work.work.resolve("runs"));
+    }
     Recipe r = RecipeParser.withParams(params).parse(recipe);
     PrintWriter out = spec.commandLine().getOut();
     RunOptions options =

@@ -55,6 +55,16 @@ class JvmOptionsIT {
   }
 
   @Test
+  void aCrashReportGoesToTheWorkDirectory(@TempDir Path dir) throws Exception {
+    Path work = dir.toRealPath().resolve("work");
+    assertThat(options(Map.of(), "run", "r.yaml", "--work", work.toString()))
+        .contains("-XX:ErrorFile=" + work + "/hs_err_pid%p.log");
+    assertThat(options(Map.of(), "run", "--work=" + work, "r.yaml"))
+        .contains("-XX:ErrorFile=" + work + "/hs_err_pid%p.log");
+    assertThat(options(Map.of(), "lineage", "--work", work.toString())).noneMatch(o -> o.contains("ErrorFile"));
+  }
+
+  @Test
   void userOptionsWinAndDefaultsCanBeSwitchedOff() throws Exception {
     List<String> mine = options(Map.of("HEADWATER_JAVA_OPTS", "-Xmx2g -XX:+UseG1GC"), "run", "r.yaml");
     assertThat(mine).contains("-Xmx2g", "-XX:+UseG1GC").doesNotContain("-Xmx192m", "-XX:+UseParallelGC");

@@ -19,7 +19,16 @@ public final class NetcdfWriting {
   }
 
   /** Makes sure NetCDF-4 writing works here (libnetcdf found through JNA), or says how to fix it. */
-  public static synchronized void requireNetcdf4(String output) {
+  public static void requireNetcdf4(String output) {
+    try {
+      NetcdfC.run(() -> load(output));
+    } catch (java.io.IOException e) {
+      throw new OutputException("output '" + output + "': cannot load the netCDF C library: " + e.getMessage(), e);
+    }
+  }
+
+  /** Finds and loads libnetcdf (holding {@link NetcdfC}'s lock: loading calls nc_inq_libvers). */
+  private static void load(String output) {
     if (System.getProperty("jna.library.path") == null) {
       for (String dir : LIBRARY_DIRS) {
         if (Files.exists(Path.of(dir, "libnetcdf.so"))) {

@@ -13,6 +13,7 @@ import org.headwater.pipeline.dataset.Dataset;
 import org.headwater.pipeline.dataset.DatasetSchema;
 import org.headwater.pipeline.dataset.Dimension;
 import org.headwater.pipeline.dataset.Variable;
+import org.headwater.pipeline.netcdf.NetcdfC;
 import org.headwater.pipeline.netcdf.NetcdfWriting;
 import org.headwater.pipeline.plan.Describe;
 import org.headwater.pipeline.recipe.OutputSpec;
@@ -119,9 +120,10 @@ public final class NetcdfOutput {
       version = NetcdfFileWriter.Version.netcdf3;
     }
     Files.deleteIfExists(file);
-    NetcdfFileWriter w = version == NetcdfFileWriter.Version.netcdf4
-        ? NetcdfFileWriter.createNew(version, file.toString(), NetcdfChunking.of(schema, spec))
-        : NetcdfFileWriter.createNew(version, file.toString());
+    NetcdfFileWriter.Version kind = version;
+    NetcdfFileWriter w = NetcdfC.call(() -> kind == NetcdfFileWriter.Version.netcdf4
+        ? NetcdfFileWriter.createNew(kind, file.toString(), NetcdfChunking.of(schema, spec))
+        : NetcdfFileWriter.createNew(kind, file.toString()));
     boolean ok = false;
     try {
       if (version == NetcdfFileWriter.Version.netcdf3) {
@@ -153,7 +155,7 @@ public final class NetcdfOutput {
       for (Attribute a : Attributes.withoutInternal(schema.attributes())) {
         w.addGroupAttribute(null, NetcdfWriting.toNetcdf(a));
       }
-      w.create();
+      NetcdfC.run(w::create);
       for (Variable v : schema.variables()) {
         writeVariable(data, v, w, vars.get(v.name()), storedType(v, version, spec));
       }
@@ -162,7 +164,7 @@ public final class NetcdfOutput {
       throw new OutputException("output '" + spec.name() + "': " + e.getMessage(), e);
     } finally {
       try {
-        w.close();
+        NetcdfC.run(w::close);
       } finally {
         if (!ok) {
           Files.deleteIfExists(file);
@@ -176,7 +178,8 @@ public final class NetcdfOutput {
       throws IOException, InvalidRangeException {
     int[] shape = data.schema().shape(v);
     if (shape.length == 0) {
-      w.write(nv, convert(Encoding.encode(v, data.read(v.name(), new int[0], new int[0])), stored));
+      Array scalar = convert(Encoding.encode(v, data.read(v.name(), new int[0], new int[0])), stored);
+      NetcdfC.write(() -> w.write(nv, scalar));
       return;
     }
     long rowValues = 1;
@@ -189,8 +192,8 @@ public final class NetcdfOutput {
       int[] slab = shape.clone();
       origin[0] = start;
       slab[0] = Math.min(rows, shape[0] - start);
-      Array a = Encoding.encode(v, data.read(v.name(), origin, slab));
-      w.write(nv, origin, convert(a, stored));
+      Array values = convert(Encoding.encode(v, data.read(v.name(), origin, slab)), stored);
+      NetcdfC.write(() -> w.write(nv, origin, values));
     }
   }
 

@@ -48,7 +48,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A run directory {@code work/runs/<run id>/} holds {@code recipe.yaml} (the recipe's exact
  * text), {@code outputs/}, the run's W3C PROV graph ({@code prov.ttl}, and {@code prov.jsonld} if asked for) and,
- * written last, {@code run.json}. The graph is validated (SHACL) before anything is committed and,
+ * {@code run.json}: written first with status {@code running} and the process's pid and host, and
+ * replaced last by the finished record (so a directory whose process died is recognised as
+ * incomplete: {@code RunState}). The graph is validated (SHACL) before anything is committed and,
  * when a lineage store is given, loaded into it as the run's named graph. Outputs are written under a hidden
  * staging folder and moved into {@code outputs/} only after every output is complete; a failed run
  * leaves no {@code outputs/} and a {@code run.json} whose status is {@code failed}.
@@ -77,7 +79,9 @@ public final class RecipeRunner {
     try {
       Files.createDirectories(staging);
       Files.writeString(runDir.resolve("recipe.yaml"), r.text(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
+      // first of all, so a process that dies from here on leaves a directory that says so
+      RunRecords.write(RunRecord.running(runId, r.info(), started, Versions.software(Runners.name(options))), runDir);
+    } catch (IOException | UncheckedIOException e) {
       throw new RecipeException("cannot create run directory " + runDir + ": " + e.getMessage(), e);
     }
     RunContext context =

@@ -29,6 +29,10 @@ public final class RunRecords {
     Path file =
         Files.isDirectory(runDirOrFile) ? runDirOrFile.resolve(FILE_NAME) : runDirOrFile;
     if (!Files.isRegularFile(file)) {
+      if (Files.isRegularFile(file.resolveSibling("recipe.yaml"))) {
+        throw new IllegalArgumentException("run directory " + file.getParent() + " is incomplete: it has no "
+            + FILE_NAME + " (its process was killed or crashed); run the recipe again");
+      }
       throw new IllegalArgumentException(
           "no run record at " + file + ": pass a run directory made by 'headwater run'");
     }
