@@ -148,7 +148,8 @@ class PublishBadInputIT {
   @Test
   void aRunStillRunningOrKilledIsNotPublished() throws Exception {
     setStatus("running");
-    assertRefused(publish(run, node.baseUrl(), tokenFile(token)), run.toString(), "'running'", "not 'succeeded'");
+    assertRefused(publish(run, node.baseUrl(), tokenFile(token)), run.toString(), "'running'", "is incomplete",
+        "only a succeeded run can be published", "headwater run");
     assertThat(node.requests()).isEmpty();
     assertThat(node.receivedWrites()).isFalse();
   }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.headwater.provenance.record.RunRecord;
 import org.headwater.provenance.record.RunRecords;
+import org.headwater.provenance.record.RunState;
 import org.headwater.publish.cite.Citation;
 import org.headwater.publish.cite.CitationCff;
 import org.headwater.publish.cite.Citations;
@@ -49,6 +50,7 @@ public final class Publisher {
 
   /** Publishes to the node the request names. */
   public static PublishResult publish(PublishRequest req) {
+    requireSucceeded(req.runDir());
     DocumentValidator validator = validator(req);
     try (MemberNode node = open(req)) {
       return publish(req, node, validator);
@@ -57,12 +59,7 @@ public final class Publisher {
 
   /** Publishes to an already opened node (tests, or callers that tune the client). */
   public static PublishResult publish(PublishRequest req, MemberNode node, DocumentValidator validator) {
-    RunRecord run = RunRecords.read(req.runDir());
-    if (!run.succeeded()) {
-      throw new PublishException("run " + run.runId() + " in " + req.runDir() + " has status '" + run.status()
-          + "' in run.json, not 'succeeded'; only a succeeded run can be published: re-run the recipe"
-          + " ('headwater run RECIPE') and publish that run directory");
-    }
+    RunRecord run = requireSucceeded(req.runDir());
     String runSha = sha256(req.runDir().resolve(RunRecords.FILE_NAME));
     if (req.token() != null) {
       req.token().requireUnexpired(Instant.now());
@@ -156,6 +153,28 @@ public final class Publisher {
           + " (or publish with --skip-xsd, structural checks only)");
     }
     return new DocumentValidator(cache);
+  }
+
+  /**
+   * The run record of a run directory that is complete and succeeded; otherwise a one-line error
+   * that says which state it is in and what to do (see {@link RunState}).
+   */
+  static RunRecord requireSucceeded(Path runDir) {
+    RunState state = RunState.of(runDir);
+    String only = "; only a succeeded run can be published: ";
+    String rerun = "re-run the recipe ('headwater run RECIPE') and publish that run directory";
+    return switch (state.kind()) {
+      case SUCCEEDED -> state.record();
+      case FAILED -> throw new PublishException("run " + state.record().runId() + " in " + runDir
+          + " has status 'failed' in run.json, not 'succeeded'" + only + rerun);
+      case RUNNING -> throw new PublishException("run " + state.record().runId() + " in " + runDir
+          + " is still running (run.json says 'running' and its process is alive)" + only
+          + "wait for it to finish, then publish it");
+      case INCOMPLETE -> throw new PublishException("run directory " + runDir + " is incomplete: "
+          + (state.record() == null ? runDir.resolve(RunRecords.FILE_NAME) + " is missing, so its"
+              + " process ended before the run was recorded (killed or crashed)" : state.reason())
+          + only + rerun);
+    };
   }
 
   /** Opens a node for reading ({@code headwater cite}); the token may be null. */
