@@ -4,18 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import okhttp3.mockwebserver.Dispatcher;
-import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
-import okhttp3.mockwebserver.RecordedRequest;
-import okio.Buffer;
 import org.headwater.publish.testing.Fixtures;
+import org.headwater.publish.testing.SchemaMirror;
 import org.headwater.publish.validate.DocumentValidator;
 import org.headwater.publish.validate.PinnedSchemas;
 import org.headwater.publish.validate.SchemaCache;
@@ -91,34 +86,18 @@ class SchemaPolicyTest {
 
   @Test
   void aNodeFetchesTheSchemasOnFirstUseIntoTheUserCache() throws Exception {
-    Path shared = Fixtures.schemas();
-    MockWebServer mirror = new MockWebServer();
-    mirror.setDispatcher(new Dispatcher() {
-      @Override
-      public MockResponse dispatch(RecordedRequest r) {
-        try {
-          return new MockResponse().setBody(new Buffer().write(
-              Files.readAllBytes(shared.resolve(r.getPath().substring("/s/".length())))));
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      }
-    });
-    mirror.start();
-    try {
+    try (SchemaMirror mirror = SchemaMirror.serving(Fixtures.schemas())) {
       PublishRequest req = PublishRequest.builder(tmp, "https://node.invalid/mn")
-          .env(env(mirror.url("/s/").toString())).notices(notices::add).build();
+          .env(env(mirror.url().toString())).notices(notices::add).build();
       assertThat(Publisher.validator(req).validatesXsd()).isTrue();
-      assertThat(mirror.getRequestCount()).isEqualTo(PinnedSchemas.files().size());
+      assertThat(mirror.served()).hasSize(PinnedSchemas.files().size());
       assertThat(SchemaCache.find(null, req.env())).contains(tmp.resolve("cache/headwater/schemas"));
       assertThat(notices).hasSize(1);
 
       notices.clear();
       assertThat(Publisher.validator(req).validatesXsd()).isTrue();
       assertThat(notices).as("second use: the cache is there, nothing to say").isEmpty();
-      assertThat(mirror.getRequestCount()).isEqualTo(PinnedSchemas.files().size());
-    } finally {
-      mirror.shutdown();
+      assertThat(mirror.served()).hasSize(PinnedSchemas.files().size());
     }
   }
 }

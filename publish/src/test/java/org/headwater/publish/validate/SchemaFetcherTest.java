@@ -10,13 +10,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import okhttp3.mockwebserver.Dispatcher;
-import okhttp3.mockwebserver.MockResponse;
-import okhttp3.mockwebserver.MockWebServer;
-import okhttp3.mockwebserver.RecordedRequest;
-import okio.Buffer;
 import org.headwater.publish.PublishException;
 import org.headwater.publish.testing.Fixtures;
+import org.headwater.publish.testing.SchemaMirror;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,45 +26,20 @@ class SchemaFetcherTest {
   private static final String TAMPERED = "eml-2.2.0/eml-party.xsd";
 
   @TempDir Path tmp;
-  private final MockWebServer server = new MockWebServer();
-  private volatile boolean tamper;
-  private final List<String> served = new ArrayList<>();
+  private SchemaMirror mirror;
 
   @BeforeEach
   void start() throws IOException {
-    Path shared = Fixtures.schemas();
-    server.setDispatcher(new Dispatcher() {
-      @Override
-      public MockResponse dispatch(RecordedRequest r) {
-        String path = r.getPath().substring("/copy/".length());
-        Path f = shared.resolve(path).normalize();
-        if (!f.startsWith(shared) || !Files.isRegularFile(f)) {
-          return new MockResponse().setResponseCode(404);
-        }
-        synchronized (served) {
-          served.add(path);
-        }
-        try {
-          byte[] bytes = Files.readAllBytes(f);
-          if (tamper && path.equals(TAMPERED)) {
-            bytes = new String(bytes, "UTF-8").replace("minOccurs=\"0\"", "minOccurs=\"1\"").getBytes("UTF-8");
-          }
-          return new MockResponse().setBody(new Buffer().write(bytes));
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      }
-    });
-    server.start();
+    mirror = SchemaMirror.serving(Fixtures.schemas());
   }
 
   @AfterEach
   void stop() throws IOException {
-    server.shutdown();
+    mirror.close();
   }
 
   private SchemaFetcher fetcher() {
-    return SchemaFetcher.mirror(server.url("/copy").uri());
+    return SchemaFetcher.mirror(mirror.url());
   }
 
   @Test
@@ -81,18 +52,18 @@ class SchemaFetcherTest {
     assertThat(SchemaCache.find(null, env)).contains(cache);
     new DocumentValidator(cache); // compiles: the folder is complete for validation
 
-    served.clear();
+    mirror.clearServed();
     assertThat(fetcher().fetch(cache, lines::add)).isZero();
-    assertThat(served).as("files already cached with their digest are not downloaded again").isEmpty();
+    assertThat(mirror.served()).as("files already cached with their digest are not downloaded again").isEmpty();
   }
 
   @Test
   void refusesAndNamesAFileWhoseDigestDiffersAndDoesNotCacheIt() {
-    tamper = true;
+    mirror.tamper(TAMPERED, text -> text.replace("minOccurs=\"0\"", "minOccurs=\"1\""));
     Path dir = tmp.resolve("schemas");
     assertThatThrownBy(() -> fetcher().fetch(dir, line -> {}))
         .isInstanceOf(PublishException.SchemasNotFound.class)
-        .hasMessageContaining(TAMPERED + " from " + server.url("/copy/" + TAMPERED))
+        .hasMessageContaining(TAMPERED + " from " + mirror.url().resolve(TAMPERED))
         .hasMessageContaining("not the pinned")
         .hasMessageContaining("refused, not cached")
         .hasMessageContaining("headwater schemas fetch");
@@ -105,20 +76,20 @@ class SchemaFetcherTest {
     assertThat(dir.resolve("eml-2.2.0/eml.xsd")).as("the good files are kept").exists();
     assertThat(PinnedSchemas.allIn(dir)).isFalse();
 
-    tamper = false;
-    served.clear();
+    mirror.tamper(null, null);
+    mirror.clearServed();
     assertThat(fetcher().fetch(dir, line -> {})).isEqualTo(1);
-    assertThat(served).containsExactly(TAMPERED);
+    assertThat(mirror.served()).containsExactly(TAMPERED);
     assertThat(PinnedSchemas.allIn(dir)).isTrue();
   }
 
   @Test
   void anUnreachableSourceIsOneErrorNamingTheUrl() throws IOException {
-    String url = server.url("/copy").toString();
-    server.shutdown();
+    String url = mirror.url().toString();
+    mirror.close();
     assertThatThrownBy(() -> SchemaFetcher.mirror(java.net.URI.create(url)).fetch(tmp, line -> {}))
         .isInstanceOf(PublishException.SchemasNotFound.class)
-        .hasMessageContaining("dataone/dataoneTypes.xsd from " + url + "/dataone/dataoneTypes.xsd")
+        .hasMessageContaining("dataone/dataoneTypes.xsd from " + url + "dataone/dataoneTypes.xsd")
         .hasMessageNotContaining("eml.xsd");
   }
 
