@@ -68,6 +68,8 @@ def compare(ref, path, problems):
             ea, eb = a.encoding.get(k), b.encoding.get(k)
             if k == "dtype":
                 ea, eb = np.dtype(ea), np.dtype(eb)
+                if b.encoding.get("_Unsigned") == "true":
+                    eb = np.dtype(eb.str.replace("i", "u"))  # _Unsigned applied: stored as unsigned
             if not same(ea, eb):
                 problems.append(f"{path}: {name}: encoding {k} = {ea!r}, xarray reads {eb!r} from the sources")
     if "time" in ref.variables and ds.time.dt.calendar != ref.time.dt.calendar:

@@ -109,6 +109,12 @@ def seaice(root, fmt):
             tv[:, 0, :] = -999.0
             d.set_auto_maskandscale(False)
             temp[:] = tv
+            # quality flags 0-255 in a signed byte marked _Unsigned, as NetCDF-3 archives store them
+            qa = d.createVariable("qa", "i1", ("time", "y", "x"), fill_value=False, **kw)
+            qa.setncattr("_Unsigned", "true")
+            qa.long_name = "quality flags"
+            d.set_auto_maskandscale(False)
+            qa[:] = ((np.arange(NY * NX) * 7 + day) % 256).astype("u1").view("i1").reshape(1, NY, NX)
             d.Conventions = "CF-1.7"
             d.title = "daily sea ice"
             if nc4:

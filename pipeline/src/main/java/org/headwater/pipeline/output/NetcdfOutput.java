@@ -14,6 +14,7 @@ import org.headwater.pipeline.dataset.DatasetSchema;
 import org.headwater.pipeline.dataset.Dimension;
 import org.headwater.pipeline.dataset.Variable;
 import org.headwater.pipeline.netcdf.NetcdfC;
+import org.headwater.pipeline.netcdf.UnsignedMarks;
 import org.headwater.pipeline.netcdf.NetcdfWriting;
 import org.headwater.pipeline.plan.Describe;
 import org.headwater.pipeline.recipe.OutputSpec;
@@ -134,13 +135,16 @@ public final class NetcdfOutput {
         w.addDimension(null, netcdfName(d.name()), d.length());
       }
       Map<String, ucar.nc2.Variable> vars = new HashMap<>();
+      List<String> unsigned = new java.util.ArrayList<>();
       for (Variable v : schema.variables()) {
         DType stored = storedType(v, version, spec);
         ucar.nc2.Variable nv = w.addVariable(
             null, netcdfName(v.name()), stored.dataType(),
             String.join(" ", v.dims().stream().map(NetcdfOutput::netcdfName).toList()));
         if (stored.unsigned()) {
+          // how NetCDF-Java 4.5.5 is told a type is unsigned; deleted from NetCDF-4 files below
           w.addVariableAttribute(nv, new ucar.nc2.Attribute("_Unsigned", "true"));
+          unsigned.add(nv.getShortName());
         }
         Number fill = Encoding.fillValue(v);
         if (fill != null) {
@@ -159,14 +163,18 @@ public final class NetcdfOutput {
       for (Variable v : schema.variables()) {
         writeVariable(data, v, w, vars.get(v.name()), storedType(v, version, spec));
       }
+      NetcdfC.run(w::close);
+      if (version == NetcdfFileWriter.Version.netcdf4) {
+        UnsignedMarks.remove(file, unsigned);
+      }
       ok = true;
     } catch (InvalidRangeException e) {
       throw new OutputException("output '" + spec.name() + "': " + e.getMessage(), e);
     } finally {
-      try {
-        NetcdfC.run(w::close);
-      } finally {
-        if (!ok) {
+      if (!ok) {
+        try {
+          NetcdfC.run(w::close);
+        } finally {
           Files.deleteIfExists(file);
         }
       }
