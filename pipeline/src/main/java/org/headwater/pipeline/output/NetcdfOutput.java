@@ -126,6 +126,7 @@ public final class NetcdfOutput {
         ? NetcdfFileWriter.createNew(kind, file.toString(), NetcdfChunking.of(schema, spec))
         : NetcdfFileWriter.createNew(kind, file.toString()));
     boolean ok = false;
+    boolean closed = false;
     try {
       if (version == NetcdfFileWriter.Version.netcdf3) {
         w.setLargeFile(true);
@@ -163,6 +164,7 @@ public final class NetcdfOutput {
       for (Variable v : schema.variables()) {
         writeVariable(data, v, w, vars.get(v.name()), storedType(v, version, spec));
       }
+      closed = true; // even if close fails: a second close would hide why
       NetcdfC.run(w::close);
       if (version == NetcdfFileWriter.Version.netcdf4) {
         UnsignedMarks.remove(file, unsigned);
@@ -173,7 +175,9 @@ public final class NetcdfOutput {
     } finally {
       if (!ok) {
         try {
-          NetcdfC.run(w::close);
+          if (!closed) {
+            NetcdfC.run(w::close);
+          }
         } finally {
           Files.deleteIfExists(file);
         }
