@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.headwater.publish.fake.FakeMemberNode;
 import org.headwater.publish.testing.Fixtures;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,22 +29,19 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PublishBadInputIT {
   @TempDir Path tmp;
-  private FakeMemberNode node;
+  /** Started per test; without the schemas the test is skipped before it exists. */
+  @AutoClose private final FakeMemberNode node;
   private Path run;
   private final String token = Fixtures.token();
   private final List<String> tokensUsed = new ArrayList<>();
 
-  @BeforeEach
-  void start() throws Exception {
+  PublishBadInputIT() throws IOException {
     node = new FakeMemberNode(Fixtures.schemas());
-    run = Fixtures.runDir(tmp, "run-bad");
   }
 
-  @AfterEach
-  void stop() {
-    if (node != null) { // null when the schemas were missing and the test was skipped
-      node.close();
-    }
+  @BeforeEach
+  void start() throws Exception {
+    run = Fixtures.runDir(tmp, "run-bad");
   }
 
   private Path tokenFile(String text) throws IOException {

@@ -3,6 +3,7 @@ package org.headwater.publish;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,8 +18,7 @@ import org.headwater.publish.sysmeta.Pid;
 import org.headwater.publish.testing.Fixtures;
 import org.headwater.publish.testing.Rdflib;
 import org.headwater.publish.validate.DocumentValidator;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,21 +30,14 @@ import org.junit.jupiter.api.io.TempDir;
 class PublishOutcomesIT {
   private static final String EML = "https://eml.ecoinformatics.org/eml-2.2.0";
   @TempDir Path tmp;
-  private FakeMemberNode fake;
+  /** Started per test; without the schemas the test is skipped before it exists. */
+  @AutoClose private final FakeMemberNode fake;
   private final List<String> lines = new ArrayList<>();
   private final String token = Fixtures.token();
   private final DocumentValidator validator = new DocumentValidator(Fixtures.schemas());
 
-  @BeforeEach
-  void start() throws Exception {
+  PublishOutcomesIT() throws IOException {
     fake = new FakeMemberNode(Fixtures.schemas());
-  }
-
-  @AfterEach
-  void stop() {
-    if (fake != null) { // null when the schemas were missing and the test was skipped
-      fake.close();
-    }
   }
 
   private MemberNodeClient client() {

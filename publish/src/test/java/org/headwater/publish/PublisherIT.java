@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,28 +25,20 @@ import org.headwater.publish.ore.ResourceMapReader;
 import org.headwater.publish.testing.Fixtures;
 import org.headwater.publish.testing.Rdflib;
 import org.headwater.publish.validate.DocumentValidator;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Publishing to a Metacat-like fake Member Node on loopback, with faults. */
 class PublisherIT {
   @TempDir Path tmp;
-  private FakeMemberNode fake;
+  /** Started per test; without the schemas the test is skipped before it exists. */
+  @AutoClose private final FakeMemberNode fake;
   private final String token = Fixtures.token();
   private final DocumentValidator validator = new DocumentValidator(Fixtures.schemas());
 
-  @BeforeEach
-  void start() throws Exception {
+  PublisherIT() throws IOException {
     fake = new FakeMemberNode(Fixtures.schemas());
-  }
-
-  @AfterEach
-  void stop() {
-    if (fake != null) { // null when the schemas were missing and the test was skipped
-      fake.close();
-    }
   }
 
   private MemberNodeClient client(String tok) {

@@ -20,8 +20,7 @@ import org.headwater.publish.sysmeta.Pid;
 import org.headwater.publish.sysmeta.SystemMetadata;
 import org.headwater.publish.sysmeta.SystemMetadataXml;
 import org.headwater.publish.testing.Fixtures;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Element;
 
@@ -32,19 +31,12 @@ import org.w3c.dom.Element;
 class MetacatBehaviourIT {
   private static final byte[] CSV = "x,y\n1,2\n".getBytes(StandardCharsets.UTF_8);
   private final OkHttpClient http = new OkHttpClient();
-  private FakeMemberNode node;
+  /** Started per test; without the schemas the test is skipped before it exists. */
+  @AutoClose private final FakeMemberNode node;
   private final String token = Fixtures.token();
 
-  @BeforeEach
-  void start() throws IOException {
+  MetacatBehaviourIT() throws IOException {
     node = new FakeMemberNode(Fixtures.schemas());
-  }
-
-  @AfterEach
-  void stop() {
-    if (node != null) { // null when the schemas were missing and the test was skipped
-      node.close();
-    }
   }
 
   private record Answer(int status, okhttp3.Headers headers, byte[] body) {

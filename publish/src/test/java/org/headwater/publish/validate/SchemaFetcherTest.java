@@ -13,8 +13,7 @@ import java.util.Map;
 import org.headwater.publish.PublishException;
 import org.headwater.publish.testing.Fixtures;
 import org.headwater.publish.testing.SchemaMirror;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,18 +25,11 @@ class SchemaFetcherTest {
   private static final String TAMPERED = "eml-2.2.0/eml-party.xsd";
 
   @TempDir Path tmp;
-  private SchemaMirror mirror;
+  /** Started per test; without the schemas the test is skipped before it exists. */
+  @AutoClose private final SchemaMirror mirror;
 
-  @BeforeEach
-  void start() throws IOException {
+  SchemaFetcherTest() throws IOException {
     mirror = SchemaMirror.serving(Fixtures.schemas());
-  }
-
-  @AfterEach
-  void stop() throws IOException {
-    if (mirror != null) { // null when the schemas were missing and the test was skipped
-      mirror.close();
-    }
   }
 
   private SchemaFetcher fetcher() {
