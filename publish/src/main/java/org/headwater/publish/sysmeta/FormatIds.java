@@ -15,6 +15,9 @@ public final class FormatIds {
   public static final String EML_220 = "https://eml.ecoinformatics.org/eml-2.2.0";
   public static final String ORE = "http://www.openarchives.org/ore/terms";
 
+  /** Every formatId above: what Headwater writes, all registered with DataONE. */
+  public static final java.util.Set<String> ALL = java.util.Set.of(NETCDF3, NETCDF4, CSV, TEXT, EML_220, ORE);
+
   private FormatIds() {}
 
   /** The formatId for a run output format ({@code netcdf3}, {@code netcdf4}, {@code csv}). */

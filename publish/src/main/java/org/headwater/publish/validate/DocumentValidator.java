@@ -16,6 +16,7 @@ import javax.xml.validation.SchemaFactory;
 import javax.xml.validation.Validator;
 import org.headwater.publish.PublishException;
 import org.headwater.publish.internal.XmlIn;
+import org.headwater.publish.sysmeta.FormatIds;
 import org.w3c.dom.Element;
 import org.w3c.dom.ls.LSInput;
 import org.w3c.dom.ls.LSResourceResolver;
@@ -42,7 +43,7 @@ public final class DocumentValidator {
 
   private DocumentValidator() {
     this.dir = null;
-    this.registeredFormats = StructuralChecks.KNOWN_FORMATS;
+    this.registeredFormats = FormatIds.ALL;
   }
 
   /** A validator that runs Headwater's structural checks only, without the XSDs. */

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Set;
 import org.headwater.publish.PublishException;
 import org.headwater.publish.internal.XmlIn;
-import org.headwater.publish.sysmeta.FormatIds;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
@@ -24,10 +23,6 @@ final class StructuralChecks {
   /** The elements DataONE's v2 SystemMetadata requires (minOccurs 1), in schema order. */
   private static final List<String> SYSMETA_REQUIRED =
       List.of("identifier", "formatId", "size", "checksum", "rightsHolder");
-
-  /** The formatIds Headwater writes; each is in DataONE's objectFormatListV2.xml. */
-  static final Set<String> KNOWN_FORMATS = Set.of(FormatIds.NETCDF3, FormatIds.NETCDF4,
-      FormatIds.CSV, FormatIds.TEXT, FormatIds.EML_220, FormatIds.ORE);
 
   private StructuralChecks() {}
 
