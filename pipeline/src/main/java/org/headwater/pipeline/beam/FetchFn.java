@@ -1,7 +1,6 @@
 package org.headwater.pipeline.beam;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Instant;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
@@ -26,16 +25,18 @@ import org.headwater.provenance.record.SkippedInput;
  * also recorded at once in the run's records directory ({@link FetchedRecords}), so that a run
  * that fails later still lists what it had read.
  */
-final class FetchFn extends DoFn<KV<String, Iterable<FileItem>>, SourceResult> {
+public final class FetchFn extends DoFn<KV<String, Iterable<FileItem>>, SourceResult> {
   static final String NAMESPACE = "headwater";
-  private final RunContext context;
+  private final RunScope context;
+  private final SourceSpec source;
   private final Counter files = Metrics.counter(NAMESPACE, "files_fetched");
   private final Counter bytes = Metrics.counter(NAMESPACE, "bytes_fetched");
   private final Counter skippedFiles = Metrics.counter(NAMESPACE, "files_skipped");
   private transient Fetcher fetcher;
 
-  FetchFn(RunContext context) {
+  public FetchFn(RunScope context, SourceSpec source) {
     this.context = context;
+    this.source = source;
   }
 
   @Setup
@@ -47,7 +48,6 @@ final class FetchFn extends DoFn<KV<String, Iterable<FileItem>>, SourceResult> {
   public void process(@Element KV<String, Iterable<FileItem>> group, OutputReceiver<SourceResult> out)
       throws IOException {
     for (FileItem item : group.getValue()) {
-      SourceSpec source = context.recipe().source(item.dataset());
       Fetched f;
       try {
         f = fetcher.fetch(item.url(), item.expectedSha256(), source.authEnv());
@@ -55,7 +55,7 @@ final class FetchFn extends DoFn<KV<String, Iterable<FileItem>>, SourceResult> {
         if (source.missing() == SourceSpec.MissingPolicy.SKIP) {
           skippedFiles.inc();
           SkippedInput skipped = new SkippedInput(item.url(), item.keys(), e.reason());
-          RunRecordFiles.write(Path.of(context.records()), FetchedRecords.SKIPPED, skipped);
+          RunRecordFiles.write(context.records(), FetchedRecords.SKIPPED, skipped);
           out.output(new SourceResult(item.dataset(), null, null, skipped));
           continue;
         }
@@ -70,7 +70,7 @@ final class FetchFn extends DoFn<KV<String, Iterable<FileItem>>, SourceResult> {
                   ? Instant.now() : f.retrieved(),
               f.etag(), f.lastModified(), source.fileType(), item.keys(), f.fromCache(),
               header.schema().variableNames());
-      RunRecordFiles.write(Path.of(context.records()), FetchedRecords.FETCHED, input);
+      RunRecordFiles.write(context.records(), FetchedRecords.FETCHED, input);
       out.output(new SourceResult(item.dataset(), header, input, null));
     }
   }

@@ -1,7 +1,7 @@
 package org.headwater.pipeline.beam;
 
 import java.io.IOException;
-import java.util.Map;
+import java.util.List;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollectionView;
@@ -15,24 +15,23 @@ import org.headwater.pipeline.recipe.OutputSpec;
 import org.headwater.provenance.record.OutputRecord;
 
 /** After all of an output's tasks: finishes it (e.g. consolidates Zarr metadata) and records it. */
-final class FinalizeFn extends DoFn<KV<String, Iterable<Written>>, OutputRecord> {
-  private final RunContext context;
-  private final PCollectionView<Map<String, DatasetPlan>> plans;
+public final class FinalizeFn extends DoFn<KV<String, Iterable<Written>>, OutputRecord> {
+  private final RunScope scope;
+  private final OutputSpec spec;
+  private final PCollectionView<List<DatasetPlan>> plans;
 
-  FinalizeFn(RunContext context, PCollectionView<Map<String, DatasetPlan>> plans) {
-    this.context = context;
+  public FinalizeFn(RunScope scope, OutputSpec spec, PCollectionView<List<DatasetPlan>> plans) {
+    this.scope = scope;
+    this.spec = spec;
     this.plans = plans;
   }
 
   @ProcessElement
   public void process(ProcessContext c) throws IOException {
-    String name = c.element().getKey();
-    OutputSpec spec =
-        context.recipe().outputs().stream().filter(o -> o.name().equals(name)).findFirst().orElseThrow();
-    DatasetPlan plan = c.sideInput(plans).get(spec.dataset());
+    DatasetPlan plan = WriteFn.only(spec, c.sideInput(plans));
     try (SourceCache files = new SourceCache(8);
         Dataset data = Planner.open(plan, files)) {
-      c.output(OutputFormats.finish(data, spec, context.stagingPath(spec.path()), c.element().getValue()));
+      c.output(OutputFormats.finish(data, spec, scope.stagingPath(spec.path()), c.element().getValue()));
     }
   }
 }

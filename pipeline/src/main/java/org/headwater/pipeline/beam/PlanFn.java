@@ -1,31 +1,22 @@
 package org.headwater.pipeline.beam;
 
-import java.nio.file.Path;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.values.KV;
 import org.headwater.pipeline.plan.DatasetPlan;
 import org.headwater.pipeline.plan.Planner;
 import org.headwater.pipeline.plan.SourceResult;
-import org.headwater.pipeline.steps.StepContext;
+import org.headwater.pipeline.recipe.SourceSpec;
 
-/** Combines a dataset's fetched files and applies its steps' schemas: one plan per dataset. */
-final class PlanFn extends DoFn<KV<String, Iterable<SourceResult>>, KV<String, DatasetPlan>> {
-  private final RunContext context;
+/** Checks and combines a source's fetched files into one lazy dataset plan, before any step. */
+public final class PlanFn extends DoFn<KV<String, Iterable<SourceResult>>, DatasetPlan> {
+  private final SourceSpec source;
 
-  PlanFn(RunContext context) {
-    this.context = context;
+  public PlanFn(SourceSpec source) {
+    this.source = source;
   }
 
   @ProcessElement
-  public void process(
-      @Element KV<String, Iterable<SourceResult>> group, OutputReceiver<KV<String, DatasetPlan>> out) {
-    DatasetPlan plan =
-        Planner.plan(
-            context.recipe(),
-            context.recipe().source(group.getKey()),
-            group.getValue(),
-            StepContext.forRun(
-                context.runId(), context.recipe().id(), Path.of(context.staging()).getParent()));
-    out.output(KV.of(group.getKey(), plan));
+  public void process(@Element KV<String, Iterable<SourceResult>> group, OutputReceiver<DatasetPlan> out) {
+    out.output(Planner.read(source, group.getValue()));
   }
 }

@@ -1,22 +1,26 @@
 package org.headwater.pipeline.beam;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.headwater.pipeline.plan.RunRecordFiles;
 
-/** Writes records produced in the pipeline into the run's records directory. */
-final class RecordsFn<T> extends DoFn<T, Void> {
-  private final RunContext context;
+/**
+ * Hands the records a transform made (a dataset's plan with its inputs and resolved steps, an
+ * output's record) to the run driver as files in the run's records directory, and passes each
+ * element on unchanged.
+ */
+public final class RecordsFn<T> extends DoFn<T, T> {
+  private final RunScope scope;
   private final String prefix;
 
-  RecordsFn(RunContext context, String prefix) {
-    this.context = context;
+  public RecordsFn(RunScope scope, String prefix) {
+    this.scope = scope;
     this.prefix = prefix;
   }
 
   @ProcessElement
-  public void process(@Element T record) throws IOException {
-    RunRecordFiles.write(Path.of(context.records()), prefix, record);
+  public void process(@Element T record, OutputReceiver<T> out) throws IOException {
+    RunRecordFiles.write(scope.records(), prefix, record);
+    out.output(record);
   }
 }

@@ -14,6 +14,7 @@ import org.apache.beam.sdk.values.PCollectionView;
 import org.headwater.pipeline.dataset.Dataset;
 import org.headwater.pipeline.internal.Closing;
 import org.headwater.pipeline.io.SourceCache;
+import org.headwater.pipeline.output.OutputException;
 import org.headwater.pipeline.output.OutputFormats;
 import org.headwater.pipeline.output.WriteTask;
 import org.headwater.pipeline.output.Written;
@@ -22,15 +23,17 @@ import org.headwater.pipeline.plan.Planner;
 import org.headwater.pipeline.recipe.OutputSpec;
 
 /** Runs writing tasks; emits what each wrote, keyed by output. */
-final class WriteFn extends DoFn<WriteTask, KV<String, Written>> {
-  private final RunContext context;
-  private final PCollectionView<Map<String, DatasetPlan>> plans;
+public final class WriteFn extends DoFn<WriteTask, KV<String, Written>> {
+  private final RunScope scope;
+  private final OutputSpec spec;
+  private final PCollectionView<List<DatasetPlan>> plans;
   private final Counter chunks = Metrics.counter(FetchFn.NAMESPACE, "chunks_written");
   private transient SourceCache files;
   private transient Map<String, Dataset> datasets;
 
-  WriteFn(RunContext context, PCollectionView<Map<String, DatasetPlan>> plans) {
-    this.context = context;
+  public WriteFn(RunScope scope, OutputSpec spec, PCollectionView<List<DatasetPlan>> plans) {
+    this.scope = scope;
+    this.spec = spec;
     this.plans = plans;
   }
 
@@ -43,16 +46,22 @@ final class WriteFn extends DoFn<WriteTask, KV<String, Written>> {
   @ProcessElement
   public void process(ProcessContext c) throws IOException {
     WriteTask task = c.element();
-    DatasetPlan plan = c.sideInput(plans).get(task.dataset());
+    DatasetPlan plan = only(spec, c.sideInput(plans));
     Dataset data = datasets.computeIfAbsent(task.dataset(), k -> Planner.open(plan, files));
-    OutputSpec spec =
-        context.recipe().outputs().stream()
-            .filter(o -> o.name().equals(task.output()))
-            .findFirst()
-            .orElseThrow();
-    Written written = OutputFormats.write(data, spec, context.stagingPath(spec.path()), task);
+    Written written = OutputFormats.write(data, spec, scope.stagingPath(spec.path()), task);
     chunks.inc(written.chunks());
     c.output(KV.of(task.output(), written));
+  }
+
+  /** The one dataset an output writes; an output of no or several datasets is an error. */
+  static DatasetPlan only(OutputSpec spec, List<DatasetPlan> plans) {
+    if (plans.size() != 1) {
+      throw new OutputException(
+          "output '" + spec.name() + "': its input holds " + plans.size() + " datasets "
+              + plans.stream().map(DatasetPlan::dataset).toList()
+              + "; apply each write to a PCollection of exactly one dataset");
+    }
+    return plans.get(0);
   }
 
   @FinishBundle

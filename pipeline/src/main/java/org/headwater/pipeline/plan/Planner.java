@@ -26,6 +26,7 @@ import org.headwater.pipeline.internal.Hashing;
 import org.headwater.pipeline.io.SourceCache;
 import org.headwater.pipeline.recipe.Recipe;
 import org.headwater.pipeline.recipe.SourceSpec;
+import org.headwater.pipeline.recipe.StepSpec;
 import org.headwater.pipeline.steps.StepContext;
 import org.headwater.pipeline.steps.Steps;
 import org.headwater.provenance.record.InputRecord;
@@ -69,13 +70,27 @@ public final class Planner {
   }
 
   /**
-   * Plans a source dataset.
+   * Plans a source dataset: its files combined, then the recipe's steps for it, with the outputs'
+   * provenance attributes.
    *
    * @param context the run's step context (where {@code run_command} keeps its files), or null
    *     for one keyed by the recipe and its inputs
    */
   public static DatasetPlan plan(
       Recipe recipe, SourceSpec source, Iterable<SourceResult> results, StepContext context) {
+    DatasetPlan plan = read(source, results);
+    StepContext ctx = context != null ? context : standalone(recipe, source, plan.inputs());
+    for (StepSpec spec : recipe.stepsFor(source.name())) {
+      plan = step(plan, spec, ctx);
+    }
+    return annotate(plan, recipe.id(), recipe.info().sha256());
+  }
+
+  /**
+   * A source dataset before any step: its fetched files checked and combined ({@link Combiner}),
+   * with the inputs it read and the files it went without.
+   */
+  public static DatasetPlan read(SourceSpec source, Iterable<SourceResult> results) {
     List<FileHeader> headers = new ArrayList<>();
     List<InputRecord> inputs = new ArrayList<>();
     List<SkippedInput> skipped = new ArrayList<>();
@@ -91,23 +106,45 @@ public final class Planner {
     skipped.sort(Comparator.comparing(SkippedInput::url));
     Combined combined = Combiner.combine(source, headers);
     inputs = used(inputs, combined.layout());
-    StepContext ctx = context != null ? context : standalone(recipe, source, inputs);
-    try (SourceCache files = new SourceCache(4)) {
-      Dataset base = base(source, combined, files);
+    try (SourceCache files = new SourceCache(4);
+        Dataset base = base(source, combined, files)) {
       Map<String, String> columns = CsvTables.report(base);
       if (!columns.isEmpty()) {
         Map<String, Object> notes = new LinkedHashMap<>(combined.notes());
         notes.put("columnTypes", columns);
         combined = new Combined(combined.layout(), combined.schema(), notes);
       }
-      Steps.Planned planned = Steps.plan(base, recipe.stepsFor(source.name()), ctx);
+      return new DatasetPlan(source, combined, List.of(), base.schema(), inputs, skipped);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * A plan with one more step: the step's schema is computed (and checked) against the dataset
+   * so far, and what it settles once per run ({@code run_command}'s output, {@code subset}'s
+   * indexes) is resolved into its parameters; no data is written.
+   *
+   * @throws org.headwater.pipeline.steps.StepException naming the step when it cannot apply
+   */
+  public static DatasetPlan step(DatasetPlan plan, StepSpec spec, StepContext context) {
+    try (SourceCache files = new SourceCache(4)) {
+      Steps.Planned planned = Steps.plan(open(plan, files), List.of(spec), context);
       try (Dataset d = planned.dataset()) {
+        List<StepSpec> steps = new ArrayList<>(plan.steps());
+        steps.addAll(planned.specs());
         return new DatasetPlan(
-            source, combined, planned.specs(), annotate(d.schema(), recipe), inputs, skipped);
+            plan.source(), plan.combined(), steps, d.schema(), plan.inputs(), plan.skipped());
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The plan with the outputs' provenance attributes ({@link #annotate(DatasetSchema, String, String)}). */
+  public static DatasetPlan annotate(DatasetPlan plan, String recipeId, String recipeSha256) {
+    return new DatasetPlan(plan.source(), plan.combined(), plan.steps(),
+        annotate(plan.schema(), recipeId, recipeSha256), plan.inputs(), plan.skipped());
   }
 
   /** Opens a planned dataset (combined files, then steps) for reading. */
@@ -121,12 +158,12 @@ public final class Planner {
    * prov.ttl} and the recipe (by SHA-256). Neither names the run, so identical work gives
    * byte-identical outputs whichever runner or run made them.
    */
-  static DatasetSchema annotate(DatasetSchema schema, Recipe recipe) {
+  static DatasetSchema annotate(DatasetSchema schema, String recipeId, String recipeSha256) {
     List<Attribute> g = schema.attributes();
     g = Attributes.with(g, Attribute.text("headwater_provenance",
         "W3C PROV of the run that made this file: prov.ttl in its run directory"));
     g = Attributes.with(g, Attribute.text("headwater_recipe",
-        recipe.id() + " sha256:" + recipe.info().sha256()));
+        recipeId + " sha256:" + recipeSha256));
     return schema.withAttributes(g);
   }
 

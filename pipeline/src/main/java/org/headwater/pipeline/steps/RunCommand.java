@@ -21,8 +21,9 @@ import org.headwater.pipeline.recipe.OutputSpec;
  * list, never through a shell) with {@code {input}}, {@code {output}} and {@code {NAME}} for each
  * entry of {@code params} replaced, and its {@code output.nc} becomes the dataset the next steps
  * see; workers read it lazily. {@code timeout} (seconds, default 600) bounds the run; {@code
- * version_command} (an argv list) records the tool's version. The exact argv, exit code, version
- * and the log holding the tool's whole stdout/stderr go to the run record. A tool that is not
+ * version_command} (an argv list) records the tool's version. The exact argv, exit code, version,
+ * the end of its output ({@code stderr}, at most 300 characters) and the log holding the tool's
+ * whole stdout/stderr go to the run record. A tool that is not
  * installed, exits non-zero, times out or writes no output fails the run.
  */
 final class RunCommand implements ResolvingStep {
@@ -101,6 +102,7 @@ final class RunCommand implements ResolvingStep {
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("argv", argv);
     details.put("exitCode", r.exitCode());
+    details.put("stderr", r.stderrTail());
     if (version != null) {
       details.put("toolVersion", version);
     }

@@ -1,0 +1,167 @@
+package org.headwater.pipeline.run;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.headwater.pipeline.RecipeException;
+import org.headwater.pipeline.beam.RunScope;
+import org.headwater.pipeline.dataset.Variable;
+import org.headwater.pipeline.output.OutputFormats;
+import org.headwater.pipeline.plan.DatasetPlan;
+import org.headwater.pipeline.plan.FetchedRecords;
+import org.headwater.pipeline.plan.RunRecordFiles;
+import org.headwater.pipeline.recipe.OutputSpec;
+import org.headwater.pipeline.recipe.Recipe;
+import org.headwater.pipeline.recipe.StepSpec;
+import org.headwater.pipeline.steps.Steps;
+import org.headwater.provenance.Plural;
+import org.headwater.provenance.graph.ProvenanceWriter;
+import org.headwater.provenance.record.InputRecord;
+import org.headwater.provenance.record.OutputRecord;
+import org.headwater.provenance.record.RunRecord;
+import org.headwater.provenance.record.RunRecords;
+import org.headwater.provenance.record.SkippedInput;
+import org.headwater.provenance.record.StepRecord;
+
+/**
+ * Ends a run, whether a recipe or a pipeline written in code made it: assembles the run record
+ * from what the pipeline handed over in {@code .records/} (the plans of the datasets it read and
+ * wrote, the output records), records the PROV graph ({@link ProvenanceCapture}), moves the
+ * outputs into place and writes {@code run.json}; or, for a failed run, deletes what it staged and
+ * writes a {@code run.json} whose status is {@code failed}.
+ *
+ * @param recipe the recipe, or the plan of a pipeline written in code
+ * @param runId the run's id
+ * @param runDir the run directory
+ * @param started when the run started
+ * @param options the run options
+ */
+record RunCommit(Recipe recipe, String runId, Path runDir, Instant started, RunOptions options) {
+  RunRecord commit(ProvenanceCapture capture) {
+    Path records = runDir.resolve(".records");
+    try {
+      List<DatasetPlan> plans = RunRecordFiles.read(records, RunScope.PLAN_RECORDS, DatasetPlan.class);
+      List<OutputRecord> outputs = RunRecordFiles.read(records, RunScope.OUTPUT_RECORDS, OutputRecord.class);
+      if (outputs.size() != recipe.outputs().size()) {
+        throw new RecipeException(
+            "the run wrote " + outputs.size() + " of " + Plural.count(recipe.outputs().size(), "output")
+                + "; see the log");
+      }
+      outputs.sort(Comparator.comparing(OutputRecord::name));
+      RunRecord record =
+          new RunRecord(
+              runId, RunRecord.SUCCEEDED, recipe.info(), started, Instant.now(),
+              Versions.software(Runners.name(options)), inputs(plans), skipped(plans),
+              steps(plans), outputs, null, notes(plans));
+      capture.record(record, runDir, options.provJsonLd(), this::publishOutputs);
+      RunRecords.write(record, runDir);
+      return record;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot commit run " + runId + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Moves the finished outputs from staging into {@code outputs/}. */
+  private void publishOutputs() {
+    try {
+      Path outDir = runDir.resolve(OutputFormats.OUTPUTS);
+      for (OutputSpec o : recipe.outputs()) {
+        for (String file : OutputFormats.files(o)) {
+          Path target = outDir.resolve(file);
+          Files.createDirectories(target.getParent());
+          Files.move(runDir.resolve(".staging").resolve(file), target, StandardCopyOption.ATOMIC_MOVE);
+        }
+      }
+      Files2.deleteRecursively(runDir.resolve(".staging"));
+      Files2.deleteRecursively(runDir.resolve(".records"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "cannot move the outputs of " + runDir + " into place: " + e.getMessage(), e);
+    }
+  }
+
+  /** Leaves no outputs and a {@code run.json} that says the run failed, and why. */
+  void fail(RecipeException e) {
+    try {
+      List<InputRecord> fetched = FetchedRecords.inputs(runDir.resolve(".records"));
+      List<SkippedInput> skipped = FetchedRecords.skipped(runDir.resolve(".records"));
+      Files2.deleteRecursively(runDir.resolve(".staging"));
+      Files2.deleteRecursively(runDir.resolve(".records"));
+      Files2.deleteRecursively(runDir.resolve(OutputFormats.OUTPUTS));
+      Files.deleteIfExists(runDir.resolve(ProvenanceWriter.TURTLE));
+      Files.deleteIfExists(runDir.resolve(ProvenanceWriter.JSON_LD));
+      RunRecords.write(
+          new RunRecord(
+              runId, RunRecord.FAILED, recipe.info(), started, Instant.now(),
+              Versions.software(Runners.name(options)), fetched, skipped, List.of(), List.of(),
+              e.getMessage()),
+          runDir);
+    } catch (IOException | RuntimeException cleanup) {
+      e.addSuppressed(cleanup);
+    }
+  }
+
+  /** The inputs of every plan, once per URL (a dataset's plan is recorded once per output). */
+  private static List<InputRecord> inputs(List<DatasetPlan> plans) {
+    Map<String, InputRecord> byUrl = new LinkedHashMap<>();
+    plans.forEach(p -> p.inputs().forEach(in -> byUrl.putIfAbsent(in.url(), in)));
+    List<InputRecord> out = new ArrayList<>(byUrl.values());
+    out.sort(Comparator.comparing(InputRecord::url));
+    return out;
+  }
+
+  private static List<SkippedInput> skipped(List<DatasetPlan> plans) {
+    Map<String, SkippedInput> byUrl = new LinkedHashMap<>();
+    plans.forEach(p -> p.skipped().forEach(s -> byUrl.putIfAbsent(s.url(), s)));
+    List<SkippedInput> out = new ArrayList<>(byUrl.values());
+    out.sort(Comparator.comparing(SkippedInput::url));
+    return out;
+  }
+
+  /**
+   * Each declared step with the details it recorded while planning and the variables it touched
+   * in the datasets that were written.
+   */
+  private List<StepRecord> steps(List<DatasetPlan> plans) {
+    List<StepRecord> out = new ArrayList<>();
+    for (StepSpec s : recipe.steps()) {
+      List<String> touched = new ArrayList<>();
+      Map<String, Object> details = Map.of();
+      for (DatasetPlan p : plans) {
+        if (!p.dataset().equals(s.dataset())) {
+          continue;
+        }
+        for (Variable v : p.schema().variables()) {
+          if (v.steps().contains(s.index()) && !touched.contains(v.name())) {
+            touched.add(v.name());
+          }
+        }
+        for (StepSpec planned : p.steps()) {
+          if (planned.index() == s.index()) {
+            details = Steps.details(planned);
+          }
+        }
+      }
+      out.add(new StepRecord(s.number(), s.name(), s.parameters(), details, touched));
+    }
+    return out;
+  }
+
+  private static Map<String, Object> notes(List<DatasetPlan> plans) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    for (DatasetPlan p : plans) {
+      if (!p.combined().notes().isEmpty()) {
+        out.put(p.dataset(), p.combined().notes());
+      }
+    }
+    return out;
+  }
+}
