@@ -9,14 +9,15 @@ import org.apache.beam.sdk.values.PCollection;
 import org.headwater.pipeline.beam.StepFn;
 import org.headwater.pipeline.plan.DatasetPlan;
 import org.headwater.pipeline.recipe.StepSpec;
+import org.headwater.pipeline.steps.StepType;
 import org.headwater.pipeline.steps.Steps;
 
 /**
  * One cleansing or geospatial step (any step of {@code docs/steps.md}) applied to every dataset of
  * a PCollection: the step is appended to each lazy dataset and its schema checked against it (a
  * variable it names must exist); data are transformed only when an output is written. The step's
- * name and parameters are checked when the transform is made, so a misspelt parameter fails at
- * once. Make it with {@link HeadwaterSteps}.
+ * name and parameter names are checked when the transform is made (a misspelt parameter fails at
+ * once), the parameters' values when it is applied. Make it with {@link HeadwaterSteps}.
  */
 public class ApplyStep extends PTransform<PCollection<DatasetPlan>, PCollection<DatasetPlan>> {
   private final String step;
@@ -29,10 +30,17 @@ public class ApplyStep extends PTransform<PCollection<DatasetPlan>, PCollection<
     this.params = new LinkedHashMap<>(params);
     this.index = index;
     this.where = where;
+    StepType type;
     try {
-      Steps.check(new StepSpec(0, step, "", this.params, where));
+      type = Steps.type(step);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("HeadwaterSteps." + step + ": " + e.getMessage(), e);
+      throw new IllegalArgumentException("HeadwaterSteps.of: " + e.getMessage(), e);
+    }
+    for (String key : this.params.keySet()) {
+      if (!type.parameters().contains(key)) {
+        throw new IllegalArgumentException("HeadwaterSteps." + step + ": no parameter '" + key
+            + "'; its parameters: " + new java.util.TreeSet<>(type.parameters()));
+      }
     }
   }
 
@@ -56,6 +64,11 @@ public class ApplyStep extends PTransform<PCollection<DatasetPlan>, PCollection<
   @Override
   public PCollection<DatasetPlan> expand(PCollection<DatasetPlan> input) {
     HeadwaterRun run = HeadwaterRun.of(input.getPipeline(), getName());
+    try {
+      Steps.check(new StepSpec(0, step, "", params, where));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(label() + ": " + e.getMessage(), e);
+    }
     StepSpec spec = run.declareStep(step, params, index, where, input, getName());
     PCollection<DatasetPlan> out = input
         .apply("Plan", ParDo.of(new StepFn(run.scope(run.fetchOptions()), spec, label())))

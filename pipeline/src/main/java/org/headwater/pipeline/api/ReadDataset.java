@@ -155,6 +155,11 @@ public final class ReadDataset extends PTransform<PBegin, PCollection<DatasetPla
     return plans;
   }
 
+  @Override
+  protected String getKindString() {
+    return "HeadwaterIO.read(" + spec.name() + ")";
+  }
+
   private static String host(String url) {
     try {
       String h = URI.create(url).getHost();

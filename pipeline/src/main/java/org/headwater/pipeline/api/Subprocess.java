@@ -31,7 +31,10 @@ public final class Subprocess extends PTransform<PCollection<DatasetPlan>, PColl
     this.versionArgv = List.copyOf(versionArgv);
     this.timeoutSeconds = timeoutSeconds;
     this.params = new LinkedHashMap<>(params);
-    step(); // checks the argv and its placeholders now
+    if (argv.isEmpty() || argv.stream().noneMatch(a -> a.contains("{output}"))) {
+      throw new IllegalArgumentException("HeadwaterSteps.subprocess: " + argv + " has no argument with"
+          + " {output}, where the tool writes its result; e.g. ncks -O -v speed {input} {output}");
+    }
   }
 
   /** The argv whose first non-empty output line is recorded as the tool's version, e.g. {@code ncks --version}. */

@@ -85,6 +85,17 @@ public final class WriteDataset extends PTransform<PCollection<DatasetPlan>, PCo
     return new WriteDataset(name, format, chunks, compressor, relative);
   }
 
+  @Override
+  protected String getKindString() {
+    String factory = switch (format) {
+      case "zarr" -> "writeZarr";
+      case "netcdf3" -> "writeNetcdf";
+      case "netcdf4" -> "writeNetcdf4";
+      default -> "writeCsv";
+    };
+    return "HeadwaterIO." + factory + "(" + name + ")";
+  }
+
   OutputSpec spec(String dataset) {
     String ext = format.equals("zarr") ? ".zarr" : format.equals("csv") ? ".csv" : ".nc";
     return new OutputSpec(name, dataset, format, chunks, compressor, path != null ? path : name + ext);

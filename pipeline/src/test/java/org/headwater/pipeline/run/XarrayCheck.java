@@ -4,10 +4,10 @@ package org.headwater.pipeline.run;
  * The Python check of the demo outputs: expected values computed from the source files with
  * netCDF4 and pandas, independently of Headwater, compared with what xarray reads.
  */
-final class XarrayCheck {
+public final class XarrayCheck {
   private XarrayCheck() {}
 
-  static final String SCRIPT = String.join("\n",
+  public static final String SCRIPT = String.join("\n",
       "import sys, numpy as np, netCDF4, pandas as pd, xarray as xr",
       "src, out = sys.argv[1], sys.argv[2]",
       "members = [1, 2, 3, 5, 6]",
