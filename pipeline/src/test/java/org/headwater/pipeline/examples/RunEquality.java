@@ -84,7 +84,7 @@ final class RunEquality {
   static Model normalised(RunResult r, RunResult reference) {
     Model m = RDFDataMgr.loadModel(r.runDir().resolve("prov.ttl").toString());
     List<String[]> swaps = new ArrayList<>();
-    swaps.add(new String[] {r.runDir().toUri().toString(), "DIR/"});
+    swaps.add(new String[] {r.runDir().toUri().toString(), "urn:x-run-dir:"});
     swaps.add(new String[] {r.runDir().toString(), "DIR"});
     for (OutputRecord o : r.record().outputs()) {
       OutputRecord ref = reference.record().outputs().stream()
