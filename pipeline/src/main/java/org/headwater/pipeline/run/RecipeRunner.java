@@ -89,6 +89,7 @@ public final class RecipeRunner {
     LOG.info("run {} of recipe {} on {} in {}", runId, r.id(), Runners.name(options), runDir);
     try (ProvenanceCapture capture = ProvenanceCapture.start(options.store())) {
       long t0 = System.nanoTime();
+      OutputUploads.check(r, options.fetchOrDefault().storage());
       execute(context, options);
       long t1 = System.nanoTime();
       RunRecord record = commit(r, runId, runDir, started, options, capture);
@@ -137,7 +138,10 @@ public final class RecipeRunner {
               runId, RunRecord.SUCCEEDED, r.info(), started, Instant.now(),
               Versions.software(Runners.name(options)), inputs(plans), skipped(plans),
               steps(r, plans), outputs, null, notes(plans));
-      capture.record(record, runDir, options.provJsonLd(), () -> publishOutputs(r, runDir, staging, records));
+      capture.record(record, runDir, options.provJsonLd(), () -> {
+        publishOutputs(r, runDir, staging, records);
+        OutputUploads.upload(r, runDir.resolve(OutputFormats.OUTPUTS), options.fetchOrDefault().storage());
+      });
       RunRecords.write(record, runDir);
       return record;
     } catch (IOException e) {
