@@ -18,6 +18,8 @@ import org.headwater.pipeline.storage.ObjectUrl;
 import org.headwater.pipeline.storage.StorageException;
 import org.headwater.pipeline.storage.StorageSettings;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.regions.Region;
@@ -25,10 +27,8 @@ import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
-import software.amazon.awssdk.services.s3.model.Delete;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
-import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
@@ -55,17 +55,38 @@ public final class S3Store implements ObjectStore {
   public static S3Store create(StorageSettings settings) {
     String override = endpointOverride(settings);
     S3ClientBuilder b = S3Client.builder().credentialsProvider(DefaultCredentialsProvider.builder().build());
-    Region region;
-    try {
-      region = new DefaultAwsRegionProviderChain().getRegion();
-    } catch (SdkException none) {
-      region = Region.US_EAST_1; // S3-compatible stores ignore it; AWS redirects from it
-    }
+    Region region = region(override != null);
     b.region(region);
     if (override != null) {
-      b.endpointOverride(URI.create(override)).forcePathStyle(true);
+      // S3-compatible stores: path-style addressing (no bucket DNS names on loopback or a private
+      // host), and checksums only where S3 requires them, since SDK 2.30's default trailing CRC32
+      // (aws-chunked uploads) is refused by stores such as S3Proxy 2.6 ("x-amz-content-sha256
+      // header does not match"); every upload's SHA-256 is still recorded by Headwater itself
+      b.endpointOverride(URI.create(override)).forcePathStyle(true)
+          .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+          .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
     }
     return new S3Store(b.build(), override != null ? override : "S3 (" + region.id() + ")");
+  }
+
+  /**
+   * AWS_REGION or aws.region; else, for an S3-compatible endpoint (which ignores it) us-east-1
+   * without asking the instance metadata service, and for AWS the SDK's whole region chain.
+   */
+  private static Region region(boolean compatible) {
+    String given = System.getenv("AWS_REGION");
+    given = given == null || given.isBlank() ? System.getProperty("aws.region") : given;
+    if (given != null && !given.isBlank()) {
+      return Region.of(given);
+    }
+    if (compatible) {
+      return Region.US_EAST_1;
+    }
+    try {
+      return new DefaultAwsRegionProviderChain().getRegion();
+    } catch (SdkException none) {
+      return Region.US_EAST_1; // AWS answers requests for buckets elsewhere with a redirect
+    }
   }
 
   static String endpointOverride(StorageSettings settings) {
@@ -180,22 +201,18 @@ public final class S3Store implements ObjectStore {
     }
   }
 
+  /**
+   * Deletes objects one request each: the batch DeleteObjects call needs a checksum header that
+   * S3-compatible stores such as S3Proxy 2.6 answer with 501 Not Implemented, and deleting is
+   * needed only to undo a failed upload.
+   */
   @Override
   public void delete(Collection<ObjectUrl> urls) {
-    List<ObjectUrl> all = List.copyOf(urls);
-    for (int from = 0; from < all.size(); from += 1000) {
-      List<ObjectUrl> batch = all.subList(from, Math.min(all.size(), from + 1000));
-      String bucket = batch.get(0).bucket();
-      List<ObjectIdentifier> ids = batch.stream().map(u -> ObjectIdentifier.builder().key(u.key()).build()).toList();
+    for (ObjectUrl u : urls) {
       try {
-        var r = client.deleteObjects(d -> d.bucket(bucket).delete(Delete.builder().objects(ids).quiet(true).build()));
-        if (r.hasErrors() && !r.errors().isEmpty()) {
-          throw new StorageException("cannot delete " + r.errors().size() + " objects in bucket '" + bucket
-              + "' at " + endpoint + " (first: " + r.errors().get(0).key() + ", " + r.errors().get(0).code()
-              + "); delete them by hand");
-        }
+        client.deleteObject(d -> d.bucket(u.bucket()).key(u.key()));
       } catch (SdkException e) {
-        throw S3Errors.translate(e, "delete objects in", batch.get(0), endpoint);
+        throw S3Errors.translate(e, "delete", u, endpoint);
       }
     }
   }
