@@ -40,6 +40,7 @@ final class FetchFn extends DoFn<KV<String, Iterable<FileItem>>, SourceResult> {
 
   @Setup
   public void setup() {
+    WorkerPaths.check(context);
     fetcher = new Fetcher(context.fetch());
   }
 

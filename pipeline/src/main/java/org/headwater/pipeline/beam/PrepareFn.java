@@ -15,6 +15,11 @@ final class PrepareFn extends DoFn<KV<String, DatasetPlan>, WriteTask> {
     this.context = context;
   }
 
+  @Setup
+  public void setup() {
+    WorkerPaths.check(context);
+  }
+
   @ProcessElement
   public void process(@Element KV<String, DatasetPlan> plan, OutputReceiver<WriteTask> out) {
     for (OutputSpec spec : context.recipe().outputs()) {

@@ -34,6 +34,11 @@ final class WriteFn extends DoFn<WriteTask, KV<String, Written>> {
     this.plans = plans;
   }
 
+  @Setup
+  public void setup() {
+    WorkerPaths.check(context);
+  }
+
   @StartBundle
   public void startBundle() {
     files = new SourceCache(64);

@@ -64,6 +64,13 @@ public record FetchOptions(
         values, storage);
   }
 
+  /** The same options with the cache at an absolute path, as workers on other machines need. */
+  public FetchOptions withAbsoluteCache() {
+    return new FetchOptions(
+        java.nio.file.Path.of(cacheDir).toAbsolutePath().toString(), connectTimeout, readTimeout, maxAttempts,
+        initialBackoff, perHostConcurrency, secrets, storage);
+  }
+
   public FetchOptions withStorage(StorageSettings settings) {
     return new FetchOptions(
         cacheDir, connectTimeout, readTimeout, maxAttempts, initialBackoff, perHostConcurrency,

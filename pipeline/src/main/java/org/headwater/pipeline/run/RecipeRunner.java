@@ -78,6 +78,9 @@ public final class RecipeRunner {
     Path records = runDir.resolve(".records");
     try {
       Files.createDirectories(staging);
+      // workers check that they see these (a cluster's workers must share the work directory)
+      Files.createDirectories(records);
+      Files.createDirectories(Path.of(options.fetchOrDefault().cacheDir()));
       Files.writeString(runDir.resolve("recipe.yaml"), r.text(), StandardCharsets.UTF_8);
       // first of all, so a process that dies from here on leaves a directory that says so
       RunRecords.write(RunRecord.running(runId, r.info(), started, Versions.software(Runners.name(options))), runDir);
@@ -85,7 +88,7 @@ public final class RecipeRunner {
       throw new RecipeException("cannot create run directory " + runDir + ": " + e.getMessage(), e);
     }
     RunContext context =
-        new RunContext(r, runId, staging.toString(), records.toString(), options.fetchOrDefault());
+        new RunContext(r, runId, staging.toString(), records.toString(), options.fetchOrDefault().withAbsoluteCache());
     LOG.info("run {} of recipe {} on {} in {}", runId, r.id(), Runners.name(options), runDir);
     try (ProvenanceCapture capture = ProvenanceCapture.start(options.store())) {
       long t0 = System.nanoTime();

@@ -6,6 +6,7 @@ import org.apache.beam.runners.flink.FlinkPipelineOptions;
 import org.apache.beam.runners.flink.FlinkRunner;
 import org.apache.beam.sdk.options.PipelineOptions;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.headwater.pipeline.flink.FlinkEndpoint;
 
 /** Beam pipeline options for the runners Headwater supports. */
 final class Runners {
@@ -13,6 +14,9 @@ final class Runners {
 
   static PipelineOptions options(RunOptions run, String jobName) {
     if (run.runner().equals("flink")) {
+      if (!run.flinkMaster().startsWith("[")) {
+        FlinkEndpoint.check(run.flinkMaster(), run.parallelism());
+      }
       FlinkPipelineOptions o = PipelineOptionsFactory.create().as(FlinkPipelineOptions.class);
       o.setRunner(FlinkRunner.class);
       o.setFlinkMaster(run.flinkMaster());
