@@ -121,6 +121,11 @@ public final class LocalCluster implements AutoCloseable {
         throw new UncheckedIOException(e);
       }
     }
+    try {
+      Files.deleteIfExists(dir.resolve("master"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
     return n;
   }
 

@@ -1,5 +1,7 @@
 package org.headwater.pipeline.flink;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -13,7 +15,7 @@ import java.util.List;
 public final class LocalClusterMain {
   private LocalClusterMain() {}
 
-  public static void main(String[] args) {
+  public static void main(String[] args) throws IOException {
     if (args.length < 2) {
       System.err.println("usage: LocalClusterMain start DIR [SLOTS] | stop DIR | status DIR");
       System.exit(2);
@@ -30,6 +32,7 @@ public final class LocalClusterMain {
         List<String> javaOptions = opts.isEmpty() ? List.of() : Arrays.asList(opts.split("\\s+"));
         ClusterConfig config = ClusterConfig.onFreePorts(dir, slots);
         LocalCluster.start(config, System.getProperty("java.class.path"), javaOptions, Duration.ofSeconds(120));
+        Files.writeString(dir.resolve("master"), config.master() + "\n");
         System.out.println("Flink cluster running: REST http://" + config.master() + ", " + slots
             + " task slots; logs in " + dir.resolve("log"));
         System.out.println("run recipes on it with: --runner flink --flink-master " + config.master()
@@ -39,8 +42,10 @@ public final class LocalClusterMain {
       case "status" -> {
         boolean jm = LocalCluster.running(dir, "jobmanager").isPresent();
         boolean tm = LocalCluster.running(dir, "taskmanager").isPresent();
+        Path master = dir.resolve("master");
+        String rest = Files.isRegularFile(master) ? ", --flink-master " + Files.readString(master).trim() : "";
         System.out.println("jobmanager " + (jm ? "running" : "not running") + ", taskmanager "
-            + (tm ? "running" : "not running") + " (" + dir + ")");
+            + (tm ? "running" : "not running") + rest + " (" + dir + ")");
         System.exit(jm && tm ? 0 : 3);
       }
       default -> {

@@ -40,7 +40,7 @@ final class S3Errors {
     if (e instanceof SdkClientException && e.getMessage() != null
         && e.getMessage().contains("Unable to load credentials")) {
       return new StorageException(
-          "cannot " + action + " " + url + ": no AWS credentials found; set AWS_ACCESS_KEY_ID and"
+          "cannot " + action + " " + url + ": no AWS credentials found for " + endpoint + "; set AWS_ACCESS_KEY_ID and"
               + " AWS_SECRET_ACCESS_KEY (or AWS_PROFILE) for every process of the run",
           e);
     }
