@@ -114,6 +114,8 @@ class ObjectStorageIT {
       assertThat(o.location()).isEqualTo("s3://derived/run1/" + relative);
       assertThat(prov).contains("<" + o.location() + ">");
     }
+    assertThat(RunRecords.read(r.runDir()).outputs()).extracting(OutputRecord::location)
+        .isEqualTo(record.outputs().stream().map(OutputRecord::location).toList());
     Map<String, String> uploaded = downloadAll("derived", "run1/", download);
     Map<String, String> committed = new TreeMap<>();
     Path outputs = r.runDir().resolve("outputs");

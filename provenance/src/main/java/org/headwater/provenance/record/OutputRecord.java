@@ -1,5 +1,6 @@
 package org.headwater.provenance.record;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Objects;
@@ -25,7 +26,7 @@ public record OutputRecord(
     long size,
     List<VariableRecord> variables,
     Coverage coverage,
-    String location)
+    @JsonInclude(JsonInclude.Include.NON_NULL) String location)
     implements Serializable {
 
   public OutputRecord {
