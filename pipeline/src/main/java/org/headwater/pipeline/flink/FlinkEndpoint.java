@@ -77,7 +77,8 @@ public final class FlinkEndpoint {
         body.path("slots-available").asInt());
   }
 
-  static String url(String master) {
+  /** {@code http://HOST:PORT} for a {@code --flink-master} value. */
+  public static String url(String master) {
     return master.startsWith("http://") || master.startsWith("https://") ? master : "http://" + master;
   }
 }

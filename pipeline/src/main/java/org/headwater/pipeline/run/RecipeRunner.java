@@ -101,7 +101,7 @@ public final class RecipeRunner {
           runId, Plural.count(record.outputs().size(), "output"), (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000);
       return new RunResult(runDir, record);
     } catch (RuntimeException e) {
-      RecipeException failure = Failures.unwrap(e);
+      RecipeException failure = Runners.failure(options, e);
       fail(r, runId, runDir, started, options, failure);
       throw failure;
     }
