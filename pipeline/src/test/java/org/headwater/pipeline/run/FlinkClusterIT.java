@@ -44,7 +44,8 @@ class FlinkClusterIT {
     try (LocalCluster cluster =
         LocalCluster.start(config, System.getProperty("java.class.path"), List.of(), Duration.ofSeconds(120))) {
       RunOptions onCluster =
-          RunOptions.defaults(tmp.resolve("cluster")).withRunner("flink").withFlinkMaster(config.master()).withParallelism(2);
+          RunOptions.defaults(tmp.resolve("cluster")).withRunner("flink").withFlinkMaster(cluster.config().master())
+              .withParallelism(2);
       RunResult flink = RecipeRunner.run(recipe, onCluster);
 
       RunRecord f = flink.record();
