@@ -37,6 +37,11 @@ final class RunCommand implements Callable<Integer> {
       description = "Flink JobManager to submit to (default: an embedded local cluster).")
   String flinkMaster;
 
+  @Option(names = "--parallelism", paramLabel = "N",
+      description = "Worker threads (direct) or Flink parallelism; at most the cluster's task slots"
+          + " (default: the number of processors, at least 2).")
+  int parallelism;
+
   @Option(names = "--prune", paramLabel = "N", description = "Run on the first N items of each source only.")
   int prune;
 
@@ -69,6 +74,7 @@ final class RunCommand implements Callable<Integer> {
             .withRunner(runner)
             .withFlinkMaster(flinkMaster)
             .withPrune(prune)
+            .withParallelism(parallelism)
             .withStore(store.location())
             .withProvJsonLd(provJsonLd)
             .withFetch(fetch.options(work.work));

@@ -53,6 +53,9 @@ final class Summary {
       out.printf("  %s  [%s]  sha256:%s  %s, %s%n", o.path(), o.format(),
           o.sha256().substring(0, 12), Plural.count(o.size(), "byte"),
           Plural.count(o.variables().size(), "variable"));
+      if (o.location() != null) {
+        out.printf("    uploaded to %s%n", o.location());
+      }
     }
     out.flush();
   }

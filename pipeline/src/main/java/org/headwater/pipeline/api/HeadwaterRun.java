@@ -157,7 +157,7 @@ public final class HeadwaterRun {
   }
 
   RunScope scope(FetchOptions fetch) {
-    return new RunScope(runId, info.id(), runDir.toString(), fetch);
+    return new RunScope(runId, info.id(), runDir.toString(), fetch.withAbsoluteCache());
   }
 
   FetchOptions fetchOptions() {

@@ -41,6 +41,7 @@ public final class FetchFn extends DoFn<KV<String, Iterable<FileItem>>, SourceRe
 
   @Setup
   public void setup() {
+    WorkerPaths.check(context);
     fetcher = new Fetcher(context.fetch());
   }
 

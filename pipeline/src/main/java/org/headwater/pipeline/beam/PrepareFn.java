@@ -16,6 +16,11 @@ public final class PrepareFn extends DoFn<DatasetPlan, WriteTask> {
     this.spec = spec;
   }
 
+  @Setup
+  public void setup() {
+    WorkerPaths.check(scope);
+  }
+
   @ProcessElement
   public void process(@Element DatasetPlan plan, OutputReceiver<WriteTask> out) {
     OutputFormats.prepare(plan, spec, scope.stagingPath(spec.path())).forEach(out::output);

@@ -37,6 +37,11 @@ public final class WriteFn extends DoFn<WriteTask, KV<String, Written>> {
     this.plans = plans;
   }
 
+  @Setup
+  public void setup() {
+    WorkerPaths.check(scope);
+  }
+
   @StartBundle
   public void startBundle() {
     files = new SourceCache(64);

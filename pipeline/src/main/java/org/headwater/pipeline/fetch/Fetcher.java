@@ -15,13 +15,14 @@ import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
 import org.headwater.pipeline.internal.Hashing;
+import org.headwater.pipeline.storage.ObjectUrl;
 import org.headwater.provenance.graph.Checksums;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Fetches sources over {@code https:}, {@code http:} and {@code file:} URLs, hashing the bytes as
- * they stream.
+ * Fetches sources over {@code https:}, {@code http:}, {@code file:} and {@code s3:} URLs, hashing
+ * the bytes as they stream ({@code s3:} through {@link ObjectSources}).
  *
  * <p>HTTP downloads go through the {@link ContentCache}: a URL already cached is revalidated with
  * {@code If-None-Match}/{@code If-Modified-Since} (a 304 downloads nothing), and when the recipe
@@ -44,10 +45,12 @@ public final class Fetcher {
   private final ContentCache cache;
   private final OkHttpClient client;
   private final ConnectionReuse reuse = new ConnectionReuse();
+  private final ObjectSources objects;
 
   public Fetcher(FetchOptions options) {
     this.options = options;
     this.cache = new ContentCache(Path.of(options.cacheDir()));
+    this.objects = new ObjectSources(cache, options.storage());
     this.client =
         new OkHttpClient.Builder()
             .connectTimeout(options.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
@@ -71,6 +74,9 @@ public final class Fetcher {
       if (url.regionMatches(true, 0, "file:", 0, 5)) {
         return fetchFile(url, expectedSha256);
       }
+      if (ObjectUrl.isObjectUrl(url)) {
+        return objects.fetch(url, expectedSha256);
+      }
       return fetchHttp(url, expectedSha256, authEnv);
     } catch (IOException e) {
       throw new FetchException(url, "cannot fetch " + url + ": " + e.getMessage(), e);
@@ -81,6 +87,7 @@ public final class Fetcher {
   public void shutdown() {
     client.dispatcher().executorService().shutdown();
     client.connectionPool().evictAll();
+    objects.close();
   }
 
   private Fetched fetchFile(String url, String expected) throws IOException {

@@ -12,6 +12,7 @@ import org.headwater.pipeline.internal.Hashing;
 import org.headwater.pipeline.plan.DatasetPlan;
 import org.headwater.pipeline.plan.Describe;
 import org.headwater.pipeline.recipe.OutputSpec;
+import org.headwater.pipeline.storage.ObjectUrl;
 import org.headwater.provenance.record.OutputRecord;
 import org.headwater.provenance.graph.Checksums;
 import org.headwater.zarr.StoredFile;
@@ -105,6 +106,7 @@ public final class OutputFormats {
           case "netcdf3", "netcdf4" -> NetcdfOutput.describe(data.schema());
           default -> Describe.variables(data.schema());
         },
-        Describe.coverage(data));
+        Describe.coverage(data),
+        spec.location() == null ? null : ObjectUrl.parse(spec.location()).resolve(spec.path()).toString());
   }
 }

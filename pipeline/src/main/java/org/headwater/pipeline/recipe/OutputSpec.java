@@ -13,6 +13,8 @@ import java.util.Objects;
  * @param chunks target chunk length by dimension; dimensions not named are not split
  * @param compressor compressor settings: {@code id} (zlib, zstd, blosc, none) and its options
  * @param path the file name under {@code outputs/}
+ * @param location an object-store prefix ({@code s3://bucket/prefix}) the finished output is
+ *     uploaded under (as {@code location/path}) once the run has committed, or null
  */
 public record OutputSpec(
     String name,
@@ -20,12 +22,24 @@ public record OutputSpec(
     String format,
     Map<String, Integer> chunks,
     Map<String, Object> compressor,
-    String path)
+    String path,
+    String location)
     implements Serializable {
   public OutputSpec {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(format, "format");
     chunks = Map.copyOf(chunks);
     compressor = Map.copyOf(compressor);
+  }
+
+  /** An output kept in the run directory only. */
+  public OutputSpec(
+      String name,
+      String dataset,
+      String format,
+      Map<String, Integer> chunks,
+      Map<String, Object> compressor,
+      String path) {
+    this(name, dataset, format, chunks, compressor, path, null);
   }
 }

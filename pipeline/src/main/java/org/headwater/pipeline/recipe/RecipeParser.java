@@ -37,7 +37,7 @@ public final class RecipeParser {
   private static final Set<String> CREATOR = Set.of("name", "orcid", "affiliation", "email");
   private static final Set<String> FUNDING = Set.of("funder", "award", "title");
   private static final Set<String> OUTPUT =
-      Set.of("name", "dataset", "format", "chunks", "compressor", "path");
+      Set.of("name", "dataset", "format", "chunks", "compressor", "path", "location");
   private static final Set<String> FORMATS = Set.of("zarr", "netcdf", "netcdf3", "netcdf4", "csv");
 
   private final Map<String, String> paramOverrides;
@@ -232,7 +232,8 @@ public final class RecipeParser {
       if (!paths.add(path)) {
         throw o.error("two outputs write '" + path + "'; give each its own name or path");
       }
-      out.add(new OutputSpec(name, dataset, format, chunks, compressor, path));
+      String location = f.containsKey("location") ? OutputLocations.check(f.get("location")) : null;
+      out.add(new OutputSpec(name, dataset, format, chunks, compressor, path, location));
     }
     if (out.isEmpty()) {
       throw node.error("a recipe needs at least one output");

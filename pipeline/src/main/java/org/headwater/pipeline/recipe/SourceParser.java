@@ -49,8 +49,8 @@ final class SourceParser {
           .error(
               "file type '" + type + "' is not supported; set file_type to one of " + TYPES);
     }
-    if (!url.matches("(?i)(https?|file):.*")) {
-      throw urlNode.error("'" + url + "' is not an http(s): or file: URL");
+    if (!url.matches("(?i)(https?|file):.*|s3://[^/{}]+/.*")) {
+      throw urlNode.error("'" + url + "' is not an http(s):, file: or s3://bucket/key URL");
     }
     Map<String, String> sha = new LinkedHashMap<>();
     if (f.containsKey("sha256")) {

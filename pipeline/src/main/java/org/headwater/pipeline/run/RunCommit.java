@@ -69,7 +69,7 @@ record RunCommit(Recipe recipe, String runId, Path runDir, Instant started, RunO
     }
   }
 
-  /** Moves the finished outputs from staging into {@code outputs/}. */
+  /** Moves the finished outputs from staging into {@code outputs/}, then uploads those with an {@code s3://} location. */
   private void publishOutputs() {
     try {
       Path outDir = runDir.resolve(OutputFormats.OUTPUTS);
@@ -82,6 +82,7 @@ record RunCommit(Recipe recipe, String runId, Path runDir, Instant started, RunO
       }
       Files2.deleteRecursively(runDir.resolve(".staging"));
       Files2.deleteRecursively(runDir.resolve(".records"));
+      OutputUploads.upload(recipe, outDir, options.fetchOrDefault().storage());
     } catch (IOException e) {
       throw new UncheckedIOException(
           "cannot move the outputs of " + runDir + " into place: " + e.getMessage(), e);

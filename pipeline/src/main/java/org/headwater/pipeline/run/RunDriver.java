@@ -62,6 +62,9 @@ public final class RunDriver {
     String runId = scope.runId();
     try {
       Files.createDirectories(scope.staging());
+      // workers check that they see these (a cluster's workers must share the work directory)
+      Files.createDirectories(scope.records());
+      Files.createDirectories(Path.of(scope.fetch().cacheDir()));
       Files.writeString(runDir.resolve(RunScope.PLAN_FILE), recipe.text(), StandardCharsets.UTF_8);
       // first of all, so a process that dies from here on leaves a directory that says so
       RunRecords.write(
@@ -74,6 +77,7 @@ public final class RunDriver {
     RunCommit commit = new RunCommit(recipe, runId, runDir, started, options);
     try (ProvenanceCapture capture = ProvenanceCapture.start(options.store())) {
       long t0 = System.nanoTime();
+      OutputUploads.check(recipe, options.fetchOrDefault().storage());
       PipelineResult result = p.run();
       ProgressPoller.await(result, filesTotal, options.progress());
       long t1 = System.nanoTime();
@@ -84,7 +88,7 @@ public final class RunDriver {
           (System.nanoTime() - t1) / 1_000_000);
       return new RunResult(runDir, record);
     } catch (RuntimeException e) {
-      RecipeException failure = Failures.unwrap(e);
+      RecipeException failure = Runners.failure(options, e);
       commit.fail(failure);
       throw failure;
     }

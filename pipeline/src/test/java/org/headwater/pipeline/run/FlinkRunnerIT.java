@@ -55,7 +55,7 @@ class FlinkRunnerIT {
   }
 
   /** The run's PROV graph with run ids, times, runner names and the work directory normalised. */
-  private static Model withoutRunSpecifics(RunResult r) {
+  static Model withoutRunSpecifics(RunResult r) {
     Model m = RDFDataMgr.loadModel(r.runDir().resolve("prov.ttl").toString());
     String runId = r.record().runId();
     String work = r.runDir().getParent().getParent().toUri().toString();

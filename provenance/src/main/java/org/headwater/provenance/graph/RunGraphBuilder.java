@@ -236,6 +236,9 @@ final class RunGraphBuilder {
     if (runDir != null) {
       file.addProperty(PROV.atLocation, m.createResource(runDir.resolve(out.path()).toUri().toString()));
     }
+    if (out.location() != null) {
+      file.addProperty(PROV.atLocation, m.createResource(out.location()));
+    }
     Resource gen = m.createResource(ProvIris.runPart(runId, "generation/" + i));
     gen.addProperty(RDF.type, PROV.Generation).addProperty(PROV.activity, activity);
     gen.addProperty(PROV.hadRole, HW.output);

@@ -1,5 +1,6 @@
 package org.headwater.provenance.record;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Objects;
@@ -14,6 +15,8 @@ import java.util.Objects;
  * @param size size in bytes (for a Zarr store, the sum of its files)
  * @param variables the variables (or CSV columns) of the output, with their lineage
  * @param coverage the output's spatial and temporal extent, or null when it has none
+ * @param location the object-store URL the output was uploaded to ({@code s3://bucket/key}), or
+ *     null when it is kept in the run directory only
  */
 public record OutputRecord(
     String name,
@@ -22,7 +25,8 @@ public record OutputRecord(
     String sha256,
     long size,
     List<VariableRecord> variables,
-    Coverage coverage)
+    Coverage coverage,
+    @JsonInclude(JsonInclude.Include.NON_NULL) String location)
     implements Serializable {
 
   public OutputRecord {
@@ -30,5 +34,17 @@ public record OutputRecord(
     Objects.requireNonNull(path, "path");
     Objects.requireNonNull(sha256, "sha256");
     variables = List.copyOf(variables == null ? List.of() : variables);
+  }
+
+  /** An output kept in the run directory only. */
+  public OutputRecord(
+      String name,
+      String path,
+      String format,
+      String sha256,
+      long size,
+      List<VariableRecord> variables,
+      Coverage coverage) {
+    this(name, path, format, sha256, size, variables, coverage, null);
   }
 }
