@@ -69,6 +69,7 @@ public final class HeadwaterIO {
   public static WriteDataset write(OutputSpec output) {
     WriteDataset w = new WriteDataset(output.name(), output.format(), output.chunks(),
         output.compressor(), null);
-    return w.toPath(output.path());
+    w = w.toPath(output.path());
+    return output.location() == null ? w : w.toLocation(output.location());
   }
 }

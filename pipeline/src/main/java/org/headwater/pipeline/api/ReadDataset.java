@@ -132,13 +132,13 @@ public final class ReadDataset extends PTransform<PBegin, PCollection<DatasetPla
       fetch = new FetchOptions(cacheDir, fetch.connectTimeout(), fetch.readTimeout(),
           fetch.maxAttempts(), fetch.initialBackoff(), fetch.perHostConcurrency(), fetch.secrets(),
           fetch.storage());
-      try {
-        // made here, on the driver: workers check that they see it (WorkerPaths)
-        java.nio.file.Files.createDirectories(java.nio.file.Path.of(cacheDir));
-      } catch (java.io.IOException e) {
-        throw new java.io.UncheckedIOException(
-            getName() + ": cannot create the cache directory " + cacheDir + ": " + e.getMessage(), e);
-      }
+    }
+    try {
+      // made here, on the driver: the workers that fetch check that they see it (WorkerPaths)
+      java.nio.file.Files.createDirectories(java.nio.file.Path.of(fetch.cacheDir()).toAbsolutePath());
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(
+          getName() + ": cannot create the cache directory " + fetch.cacheDir() + ": " + e.getMessage(), e);
     }
     RunScope scope = run.scope(fetch);
     List<FileItem> items = Patterns.expand(spec, run.prune());

@@ -40,9 +40,15 @@ public final class WriteDataset extends PTransform<PCollection<DatasetPlan>, PCo
   private final Map<String, Integer> chunks;
   private final Map<String, Object> compressor;
   private final String path;
+  private final String location;
 
   WriteDataset(String name, String format, Map<String, Integer> chunks, Map<String, Object> compressor,
       String path) {
+    this(name, format, chunks, compressor, path, null);
+  }
+
+  private WriteDataset(String name, String format, Map<String, Integer> chunks,
+      Map<String, Object> compressor, String path, String location) {
     if (name == null || name.isBlank() || name.contains("/")) {
       throw new IllegalArgumentException("output name '" + name + "': give a name without '/'");
     }
@@ -55,6 +61,7 @@ public final class WriteDataset extends PTransform<PCollection<DatasetPlan>, PCo
     this.chunks = new LinkedHashMap<>(chunks);
     this.compressor = new LinkedHashMap<>(compressor);
     this.path = path;
+    this.location = location;
   }
 
   /** Target chunk length by dimension (Zarr, NetCDF-4); dimensions not named are not split. */
@@ -64,7 +71,7 @@ public final class WriteDataset extends PTransform<PCollection<DatasetPlan>, PCo
         throw new IllegalArgumentException("withChunks: chunk length of '" + d + "' < 1: " + n);
       }
     });
-    return new WriteDataset(name, format, lengths, compressor, path);
+    return new WriteDataset(name, format, lengths, compressor, path, location);
   }
 
   /** Compressor: {@code id} (zlib, zstd, blosc, none) and its options; default zlib level 4. */
@@ -72,7 +79,7 @@ public final class WriteDataset extends PTransform<PCollection<DatasetPlan>, PCo
     if (!settings.containsKey("id")) {
       throw new IllegalArgumentException("withCompressor: needs 'id' (zlib, zstd, blosc or none)");
     }
-    return new WriteDataset(name, format, chunks, new LinkedHashMap<>(settings), path);
+    return new WriteDataset(name, format, chunks, new LinkedHashMap<>(settings), path, location);
   }
 
   /** The file name under {@code outputs/}; by default the name with .zarr, .nc or .csv. */
@@ -82,7 +89,23 @@ public final class WriteDataset extends PTransform<PCollection<DatasetPlan>, PCo
       throw new IllegalArgumentException(
           "toPath: '" + relative + "' is outside outputs/; give a relative name such as 'speed.zarr'");
     }
-    return new WriteDataset(name, format, chunks, compressor, relative);
+    return new WriteDataset(name, format, chunks, compressor, relative, location);
+  }
+
+  /**
+   * Also uploads the output, once the run has committed, under this object-store prefix ({@code
+   * s3://bucket/prefix}, as a recipe output's {@code location}); all or nothing.
+   */
+  public WriteDataset toLocation(String objectPrefix) {
+    try {
+      org.headwater.pipeline.storage.ObjectUrl.parse(objectPrefix);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("toLocation: '" + objectPrefix
+          + "' is not an object-store prefix; write s3://BUCKET/PREFIX", e);
+    }
+    String prefix = objectPrefix.endsWith("/")
+        ? objectPrefix.substring(0, objectPrefix.length() - 1) : objectPrefix;
+    return new WriteDataset(name, format, chunks, compressor, path, prefix);
   }
 
   @Override
@@ -98,7 +121,8 @@ public final class WriteDataset extends PTransform<PCollection<DatasetPlan>, PCo
 
   OutputSpec spec(String dataset) {
     String ext = format.equals("zarr") ? ".zarr" : format.equals("csv") ? ".csv" : ".nc";
-    return new OutputSpec(name, dataset, format, chunks, compressor, path != null ? path : name + ext);
+    return new OutputSpec(
+        name, dataset, format, chunks, compressor, path != null ? path : name + ext, location);
   }
 
   @Override

@@ -41,7 +41,7 @@ public final class FetchFn extends DoFn<KV<String, Iterable<FileItem>>, SourceRe
 
   @Setup
   public void setup() {
-    WorkerPaths.check(context);
+    WorkerPaths.checkWithCache(context);
     fetcher = new Fetcher(context.fetch());
   }
 

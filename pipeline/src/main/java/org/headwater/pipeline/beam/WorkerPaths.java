@@ -9,15 +9,25 @@ import org.headwater.pipeline.RecipeException;
 
 /**
  * Checks, where a worker starts, that it sees the directories the driver created for the run: its
- * staging and records folders and the download cache. On a cluster whose workers do not share the
+ * staging and records folders and, where it fetches, the download cache. On a cluster whose workers do not share the
  * driver's filesystem they are missing, and the run stops with one line naming the worker's host
  * and the path instead of failing later on a file that is not there.
  */
 final class WorkerPaths {
   private WorkerPaths() {}
 
+  /** Checks the staging and records folders, which every worker writes to. */
   static void check(RunScope context) {
-    for (String dir : List.of(context.staging().toString(), context.records().toString(), context.fetch().cacheDir())) {
+    check(context, List.of(context.staging().toString(), context.records().toString()));
+  }
+
+  /** Also checks the download cache, for workers that fetch. */
+  static void checkWithCache(RunScope context) {
+    check(context, List.of(context.staging().toString(), context.records().toString(), context.fetch().cacheDir()));
+  }
+
+  private static void check(RunScope context, List<String> dirs) {
+    for (String dir : dirs) {
       if (!Files.isDirectory(Path.of(dir))) {
         throw new RecipeException(
             "the worker on host " + host() + " cannot see " + dir + ", which the driver created for run "

@@ -64,7 +64,6 @@ public final class RunDriver {
       Files.createDirectories(scope.staging());
       // workers check that they see these (a cluster's workers must share the work directory)
       Files.createDirectories(scope.records());
-      Files.createDirectories(Path.of(scope.fetch().cacheDir()));
       Files.writeString(runDir.resolve(RunScope.PLAN_FILE), recipe.text(), StandardCharsets.UTF_8);
       // first of all, so a process that dies from here on leaves a directory that says so
       RunRecords.write(

@@ -22,13 +22,13 @@ class WorkerPathsTest {
     Files.createDirectories(tmp.resolve("work/cache"));
     RunScope context = context(run);
     String host = InetAddress.getLocalHost().getHostName();
-    assertThatThrownBy(() -> WorkerPaths.check(context))
+    assertThatThrownBy(() -> WorkerPaths.checkWithCache(context))
         .isInstanceOf(RecipeException.class)
         .hasMessageStartingWith("the worker on host " + host + " cannot see " + run.resolve(".records")
             + ", which the driver created for run r1;")
         .hasMessageContaining("put --work on a filesystem all cluster machines mount at that path");
     Files.createDirectories(run.resolve(".records"));
-    assertThatCode(() -> WorkerPaths.check(context)).doesNotThrowAnyException();
+    assertThatCode(() -> WorkerPaths.checkWithCache(context)).doesNotThrowAnyException();
   }
 
   private RunScope context(Path run) {
