@@ -64,12 +64,14 @@ class WebAppTest {
     String html = get("/dataset/run-ensemble", Map.of()).text();
     String nc = ensemble.outputs().get(0).sha256();
     assertThat(html)
-        .contains("id=\"output-" + nc + "\"", "outputs/speed.nc", "32.8 kB", nc)
+        .contains("id=\"output-" + nc + "\"", "outputs/speed.nc", "netcdf3", "32.8 kB", nc)
         .contains("<code>speed</code></td><td>m s-1</td>")
         .contains("Lovelace, A. K. 2024. Speed &lt;script&gt;", "@misc{Lovelace2024", "cff-version: 1.2.0",
             "&lt;resource xmlns=\"http://datacite.org/schema/kernel-4\"")
         .contains("An ensemble &lt;b&gt;not bold&lt;/b&gt;.")
         .doesNotContain("<script>alert", "<b>not bold");
+    assertThat(html).as("the output is listed once, as its run recorded it, though the mean run read it again")
+        .containsOnlyOnce("id=\"output-" + nc + "\"");
     assertThat(html).as("the four members of one DOI are one box with their count, linked to a list of them")
         .contains(">4 source files</text>")
         .contains("xlink:href=\"/?q=https%3A%2F%2Fdoi.org%2F10.5281%2Fzenodo.7654321\"");

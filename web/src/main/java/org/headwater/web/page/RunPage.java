@@ -9,7 +9,6 @@ import java.util.Optional;
 import org.headwater.provenance.store.LineageStore;
 import org.headwater.web.read.RunFiles;
 import org.headwater.web.read.Runs;
-import org.headwater.web.read.Rows;
 import org.headwater.web.view.RunView;
 
 /** Builds the run page: recipe, steps, timings, skipped files, errors and the run's log. */
@@ -18,14 +17,14 @@ public final class RunPage {
 
   /** The run called {@code id}; empty when the store does not hold it. */
   public static Optional<RunView> of(LineageStore store, String id) {
-    record Found(Rows.Row row, RunView partial) {}
+    record Found(String recipeLocation, RunView partial) {}
     Optional<Found> found =
-        store.read(ds -> Runs.row(ds, id).map(r -> new Found(r, new RunView(
+        store.read(ds -> Runs.row(ds, id).map(r -> new Found(r.text("recipeLocation"), new RunView(
             Runs.summary(ds, id).orElseThrow(), r.text("runner"), r.text("software"),
             duration(r.text("started"), r.text("ended")), r.text("recipeSha"), null, null,
             Runs.steps(ds, id), Runs.skipped(ds, id), Runs.sources(ds, id), Runs.outputs(ds, id), null, null,
             null))));
-    return found.map(f -> withFiles(f.partial(), f.row().text("recipeLocation")));
+    return found.map(f -> withFiles(f.partial(), f.recipeLocation()));
   }
 
   private static RunView withFiles(RunView v, String recipeLocation) {

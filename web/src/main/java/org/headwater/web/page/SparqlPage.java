@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.query.Query;
@@ -43,6 +45,8 @@ public final class SparqlPage {
       LIMIT 20
       """;
 
+  private static final Pattern AT = Pattern.compile("at line (\\d+), column (\\d+)");
+
   private SparqlPage() {}
 
   /** Parses and runs {@code text}. */
@@ -54,7 +58,11 @@ public final class SparqlPage {
       if (isUpdate(text)) {
         return SparqlResult.error("updates are refused: this server is read-only", 0, 0);
       }
-      return SparqlResult.error(e.getMessage(), e.getLine(), e.getColumn());
+      // JavaCC's exception holds the last token read; its message names the token that failed.
+      Matcher at = AT.matcher(e.getMessage() == null ? "" : e.getMessage());
+      return at.find()
+          ? SparqlResult.error(e.getMessage(), Integer.parseInt(at.group(1)), Integer.parseInt(at.group(2)))
+          : SparqlResult.error(e.getMessage(), e.getLine(), e.getColumn());
     }
     try {
       return store.read(ds -> {

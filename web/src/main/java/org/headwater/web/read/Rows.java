@@ -24,7 +24,7 @@ public final class Rows {
     return rows;
   }
 
-  /** One result row. */
+  /** One result row; read it inside the transaction that made it (TDB2 resolves values lazily). */
   public record Row(Binding binding) {
     /** The value as text (an IRI, a literal's lexical form), or null when unbound. */
     public String text(String var) {
