@@ -9,11 +9,13 @@ import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.rdf.model.ResourceFactory;
 import org.headwater.provenance.graph.ProvIris;
+import org.headwater.provenance.lineage.Lineage;
 import org.headwater.provenance.record.RunRecord;
 import org.headwater.provenance.store.LineageStore;
 import org.headwater.web.http.Request;
 import org.headwater.web.http.Response;
 import org.headwater.web.http.WebApp;
+import org.headwater.web.picture.LineagePicture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -80,6 +82,33 @@ class WebAppTest {
         .contains("<a href=\"/dataset/run-mean\">Ensemble mean</a>");
     assertThat(html).as("members are listed under an expandable heading, each linked to its page")
         .contains("<details class=\"group\"", "4 files of", "href=\"/source/" + Runs.sha("m3") + "\"");
+  }
+
+  @Test
+  void lineageSvgDrawsTimeLeftToRightWithGroupsAndLinksToTheServer() {
+    String meanSha = mean.outputs().get(0).sha256();
+    LineagePicture.Drawing d = LineagePicture.of(store, "sha256:" + meanSha, Lineage.Direction.UPSTREAM,
+        Lineage.UNLIMITED, "http://127.0.0.1:3030");
+    assertThat(d.walk().isEmpty()).isFalse();
+    String dot = d.dot();
+    assertThat(dot).contains("rankdir=LR;").contains("label=\"4 source files\\nof 10.5281/zenodo.7654321")
+        .contains("URL=\"http://127.0.0.1:3030/dataset/run-mean#output-" + meanSha + "\"")
+        .contains("URL=\"http://127.0.0.1:3030/dataset/run-ensemble#output-");
+    String truth = boxId(dot, "source of truth");
+    String group = boxId(dot, "4 source files");
+    String ensemble = boxId(dot, "speed.nc\\nrun-ensemble");
+    String meanBox = boxId(dot, "mean.nc\\nrun-mean");
+    assertThat(dot).as("edges point from source to derived, so the picture reads left to right in time")
+        .contains(truth + " -> " + group + ";", group + " -> " + ensemble + ";", ensemble + " -> " + meanBox + ";");
+    String svg = new String(LineagePicture.svg(dot), java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(svg).contains("xlink:href=\"http://127.0.0.1:3030/dataset/run-ensemble#output-");
+  }
+
+  private static String boxId(String dot, String labelStart) {
+    java.util.regex.Matcher m = java.util.regex.Pattern
+        .compile("  (n\\d+) \\[label=\"" + java.util.regex.Pattern.quote(labelStart)).matcher(dot);
+    assertThat(m.find()).as(labelStart + " in\n" + dot).isTrue();
+    return m.group(1);
   }
 
   @Test

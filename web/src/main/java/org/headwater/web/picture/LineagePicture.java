@@ -12,6 +12,10 @@ import org.apache.jena.graph.Node;
 import org.headwater.provenance.lineage.Graphviz;
 import org.headwater.provenance.lineage.Lineage;
 import org.headwater.provenance.lineage.LineageGraph;
+import org.headwater.provenance.lineage.Targets;
+import org.headwater.provenance.store.LineageStore;
+import org.headwater.provenance.lineage.Targets;
+import org.headwater.provenance.store.LineageStore;
 
 /**
  * A readable lineage picture: time flows left to right (sources of truth on the left, derived
@@ -106,6 +110,21 @@ public final class LineagePicture {
     }
     return inline;
   }
+
+  /**
+   * The picture of what {@code target} names (a path, URL, SHA-256, PID or DOI, as {@code headwater
+   * lineage} takes it), walked one way, as DOT; {@code walk} is empty when it names nothing.
+   */
+  public static Drawing of(LineageStore store, String target, Lineage.Direction direction, int depth, String linkBase) {
+    return store.read(ds -> {
+      Graph union = LineageStore.unionGraph(ds);
+      LineageGraph walk = Lineage.walk(union, Targets.resolve(ds, target), direction, depth);
+      return new Drawing(walk, dot(union, List.of(walk), linkBase));
+    });
+  }
+
+  /** A walk and its picture in DOT. */
+  public record Drawing(LineageGraph walk, String dot) {}
 
   /** The SVG document of {@code dot}. */
   public static byte[] svg(String dot) {
