@@ -24,9 +24,13 @@ public final class Runs {
 
   /** Every run, newest first (the first 500). */
   public static List<RunSummary> all(Dataset ds) {
+    Map<Node, String> dois = new java.util.HashMap<>();
+    for (Rows.Row r : Rows.select(ds, WebQuery.PUBLISHED, Map.of())) {
+      dois.put(r.node("run"), r.text("doi"));
+    }
     List<RunSummary> runs = new ArrayList<>();
     for (Rows.Row r : Rows.select(ds, WebQuery.RUNS, Map.of())) {
-      runs.add(summary(r, r.text("id"), r.text("doi")));
+      runs.add(summary(r, r.text("id"), dois.get(r.node("run"))));
     }
     return runs;
   }

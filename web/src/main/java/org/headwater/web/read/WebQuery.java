@@ -15,6 +15,7 @@ import org.apache.jena.query.QueryFactory;
  */
 public enum WebQuery {
   RUNS("runs"),
+  PUBLISHED("published"),
   RUN("run"),
   RUN_PEOPLE("run-people"),
   RUN_OUTPUTS("run-outputs"),
