@@ -22,7 +22,7 @@ import org.headwater.web.view.VariableRow;
 public final class Runs {
   private Runs() {}
 
-  /** Every run, newest first (the first 500). */
+  /** The newest 100 runs, newest first. */
   public static List<RunSummary> all(Dataset ds) {
     Map<Node, String> dois = new java.util.HashMap<>();
     for (Rows.Row r : Rows.select(ds, WebQuery.PUBLISHED, Map.of())) {
