@@ -35,6 +35,11 @@ final class Browser implements AutoCloseable {
 
   /** Starts the browser, or skips the test when Chromium or its driver is not installed. */
   static Browser start(Path profile) throws IOException {
+    return start(profile, true);
+  }
+
+  /** Like {@link #start(Path)}, with JavaScript turned off when {@code javascript} is false. */
+  static Browser start(Path profile, boolean javascript) throws IOException {
     if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
       String reason = "needs Debian's chromium and chromium-driver (" + CHROMIUM + ", " + CHROMEDRIVER
           + "): sudo apt-get install chromium chromium-driver";
@@ -49,6 +54,9 @@ final class Browser implements AutoCloseable {
         "--disable-background-networking", "--disable-component-update", "--disable-sync",
         "--disable-dev-shm-usage", "--window-size=1400,1100",
         "--user-data-dir=" + Files.createDirectories(profile).toAbsolutePath());
+    if (!javascript) {
+      options.setExperimentalOption("prefs", java.util.Map.of("profile.managed_default_content_settings.javascript", 2));
+    }
     ChromeDriverService service = new ChromeDriverService.Builder()
         .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
     ChromeDriver driver = new ChromeDriver(service, options);

@@ -46,6 +46,7 @@ class WebPagesIT {
           LineageServer server = LineageServer.start(store, "127.0.0.1", 0, WebPages.over(store))) {
         walk(browser, server.root());
         provDownloads(server.root(), browser.driver);
+        withoutJavaScript(server.root());
       }
     }
   }
@@ -103,6 +104,22 @@ class WebPagesIT {
     d.get(root + "dataset/no-such-run");
     assertThat(d.findElement(By.id("not-found")).getText()).contains("no-such-run");
     assertThat(d.findElement(By.cssSelector("main input[name=q]")).isDisplayed()).isTrue();
+  }
+
+  /** No page needs JavaScript to show its content: the dataset page, with scripts off. */
+  private void withoutJavaScript(String root) throws Exception {
+    try (Browser plain = Browser.start(tmp.resolve("profile-nojs"), false)) {
+      WebDriver d = plain.driver;
+      d.get("data:text/html,<title>off</title><script>document.title='on'</script>");
+      assertThat(d.getTitle()).as("pages' scripts do not run in this browser").isEqualTo("off");
+      d.get(root);
+      d.findElement(By.linkText(COMBINED)).click();
+      assertThat(d.findElement(By.id("title")).getText()).isEqualTo(COMBINED);
+      assertThat(d.findElement(By.id("cite-text")).getText()).contains("doi:10.5072/");
+      assertThat(d.findElement(By.id("outputs")).getText()).contains("outputs/speed.nc");
+      assertThat(d.findElement(By.cssSelector("#lineage svg")).isDisplayed()).isTrue();
+      assertThat(pictureLinks(d)).isNotEmpty();
+    }
   }
 
   private static List<WebElement> pictureLinks(WebDriver d) {
