@@ -9,7 +9,9 @@ import org.headwater.provenance.lineage.LineageFormat;
 import org.headwater.provenance.lineage.LineageGraph;
 import org.headwater.provenance.lineage.Lineages;
 import org.headwater.provenance.store.LineageStore;
+import org.headwater.provenance.serve.LineageServer;
 import org.headwater.provenance.store.ProvImport;
+import org.headwater.web.picture.LineagePicture;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -55,18 +57,37 @@ public final class LineageCommand implements Callable<Integer> {
       description = "tree, turtle, json, dot or svg (svg needs Graphviz 'dot'). Default: ${DEFAULT-VALUE}.")
   String format;
 
+  @Option(names = "--svg", description = "Same as --format svg: the picture 'headwater serve' shows (members of"
+      + " one source grouped, time left to right, each box a link to its page).")
+  boolean svg;
+
+  @Option(names = "--link-base", paramLabel = "URL", defaultValue = "http://127.0.0.1:" + LineageServer.DEFAULT_PORT,
+      description = "Where the SVG's links point: a 'headwater serve' (default: ${DEFAULT-VALUE}).")
+  String linkBase;
+
   @Mixin StoreOption store;
 
   @Override
-  public Integer call() {
+  public Integer call() throws java.io.IOException {
     if (depth != null && depth < 0) {
       throw new IllegalArgumentException("--depth < 0: " + depth);
     }
-    LineageFormat f = LineageFormat.parse(format);
+    LineageFormat f = svg ? LineageFormat.SVG : LineageFormat.parse(format);
     Lineage.Direction d = direction.downstream ? Lineage.Direction.DOWNSTREAM : Lineage.Direction.UPSTREAM;
     PrintStream out = System.out;
     try (LineageStore s = store.open()) {
-      LineageGraph g = Lineages.print(s, target, d, depth == null ? Lineage.UNLIMITED : depth, f, out);
+      int hops = depth == null ? Lineage.UNLIMITED : depth;
+      LineageGraph g;
+      if (f == LineageFormat.SVG) {
+        LineagePicture.Drawing drawing = LineagePicture.of(s, target, d, hops, linkBase.replaceAll("/+$", ""));
+        g = drawing.walk();
+        if (!g.isEmpty()) {
+          out.write(LineagePicture.svg(drawing.dot()));
+          out.flush();
+        }
+      } else {
+        g = Lineages.print(s, target, d, hops, f, out);
+      }
       if (g.isEmpty()) {
         System.err.println("nothing in the lineage store " + s.location() + " matches '" + target
             + "'; load runs with 'headwater run' or 'headwater lineage import'");

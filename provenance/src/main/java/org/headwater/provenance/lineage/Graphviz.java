@@ -10,12 +10,13 @@ import java.util.concurrent.TimeUnit;
 import org.headwater.provenance.ProvenanceException;
 
 /** Runs Graphviz {@code dot} (Debian package {@code graphviz}) to draw DOT as SVG. */
-final class Graphviz {
+public final class Graphviz {
   private static final long TIMEOUT_SECONDS = 120;
 
   private Graphviz() {}
 
-  static byte[] svg(String dot) {
+  /** The SVG Graphviz draws from {@code dot}. */
+  public static byte[] svg(String dot) {
     Process p;
     try {
       p = new ProcessBuilder("dot", "-Tsvg").start();

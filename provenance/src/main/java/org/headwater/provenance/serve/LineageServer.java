@@ -2,6 +2,7 @@ package org.headwater.provenance.serve;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.function.Consumer;
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.ServerConnector;
@@ -49,6 +50,15 @@ public final class LineageServer implements AutoCloseable {
    * @param port the TCP port; 0 picks a free one ({@link #port()} tells which)
    */
   public static LineageServer start(LineageStore store, String bind, int port) {
+    return start(store, bind, port, builder -> {});
+  }
+
+  /**
+   * Like {@link #start(LineageStore, String, int)}, letting {@code extras} add servlets or
+   * filters to the server before it is built (e.g. the web pages of the {@code web} module).
+   */
+  public static LineageServer start(
+      LineageStore store, String bind, int port, Consumer<FusekiServer.Builder> extras) {
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port must be 0..65535: " + port);
     }
@@ -58,13 +68,14 @@ public final class LineageServer implements AutoCloseable {
     } catch (UnknownHostException e) {
       throw new ProvenanceException("cannot bind to '" + bind + "': unknown host", e);
     }
-    FusekiServer server =
+    FusekiServer.Builder builder =
         FusekiServer.create()
             .port(port)
             .loopback(address.isLoopbackAddress())
             .add(DATASET, store.dataset(), false)
-            .enablePing(true)
-            .build();
+            .enablePing(true);
+    extras.accept(builder);
+    FusekiServer server = builder.build();
     for (Connector c : server.getJettyServer().getConnectors()) {
       if (c instanceof ServerConnector sc) {
         sc.setHost(address.isAnyLocalAddress() ? null : address.getHostAddress());
@@ -89,6 +100,11 @@ public final class LineageServer implements AutoCloseable {
   /** The SPARQL query endpoint, e.g. {@code http://127.0.0.1:3030/lineage/sparql}. */
   public String endpoint() {
     return "http://" + host + ":" + port() + DATASET + "/sparql";
+  }
+
+  /** The server's root, e.g. {@code http://127.0.0.1:3030/}. */
+  public String root() {
+    return "http://" + host + ":" + port() + "/";
   }
 
   /** Blocks until the server stops. */

@@ -1,0 +1,105 @@
+package org.headwater.web.page;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.query.Dataset;
+import org.headwater.provenance.ProvenanceException;
+import org.headwater.provenance.graph.ProvIris;
+import org.headwater.provenance.lineage.Lineage;
+import org.headwater.provenance.lineage.LineageGraph;
+import org.headwater.provenance.store.LineageStore;
+import org.headwater.web.picture.LineagePicture;
+import org.headwater.web.read.Rows;
+import org.headwater.web.read.Runs;
+import org.headwater.web.read.WebQuery;
+import org.headwater.web.view.DatasetView;
+import org.headwater.web.view.OutputFile;
+import org.headwater.web.view.RunSummary;
+import org.headwater.web.view.SourceFile;
+import org.headwater.web.view.SourceGroup;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Builds the dataset page: what one run made, how to cite it, where it came from and went. */
+public final class DatasetPage {
+  private static final Logger LOG = LoggerFactory.getLogger(DatasetPage.class);
+
+  private DatasetPage() {}
+
+  /** The dataset run {@code id} made; empty when the store does not hold the run. */
+  public static Optional<DatasetView> of(LineageStore store, String id) {
+    record Found(DatasetView view, String dot) {}
+    Optional<Found> found = store.read(ds -> Runs.row(ds, id).map(row -> {
+      RunSummary summary = Runs.summary(ds, id).orElseThrow();
+      List<OutputFile> outputs = Runs.outputs(ds, id);
+      List<SourceFile> sources = Runs.sources(ds, id);
+      Graph union = LineageStore.unionGraph(ds);
+      List<Node> targets = outputs.stream().filter(o -> o.sha256() != null)
+          .map(o -> NodeFactory.createURI(ProvIris.file(o.sha256()))).toList();
+      LineageGraph up = Lineage.walk(union, targets, Lineage.Direction.UPSTREAM, Lineage.UNLIMITED);
+      LineageGraph down = Lineage.walk(union, targets, Lineage.Direction.DOWNSTREAM, Lineage.UNLIMITED);
+      String dot = targets.isEmpty() ? null : LineagePicture.dot(union, List.of(up, down), "");
+      List<String> stale = new ArrayList<>(StaleWarnings.recorded(ds, sources));
+      DatasetView view = new DatasetView(summary, row.text("description"), row.text("license"),
+          Citations.of(summary, people(ds, id), row.text("license"), row.text("description")), outputs,
+          Runs.variables(ds, id), groups(sources), null, null, stale, derived(ds, union, down, id));
+      return new Found(view, dot);
+    }));
+    return found.map(f -> withPicture(f.view(), f.dot()));
+  }
+
+  private static DatasetView withPicture(DatasetView v, String dot) {
+    String svg = null;
+    String note = dot == null ? "this run recorded no outputs" : null;
+    if (dot != null) {
+      try {
+        svg = LineagePicture.inlineSvg(dot);
+      } catch (ProvenanceException e) {
+        LOG.warn("no lineage picture for {}: {}", v.summary().id(), e.getMessage());
+        note = e.getMessage();
+      }
+    }
+    List<String> stale = new ArrayList<>(v.stale());
+    for (SourceGroup g : v.sourceGroups()) {
+      stale.addAll(StaleWarnings.files(g.files()));
+    }
+    return new DatasetView(v.summary(), v.description(), v.license(), v.citations(), v.outputs(), v.variables(),
+        v.sourceGroups(), svg, note, stale, v.derived());
+  }
+
+  private static List<String> people(Dataset ds, String id) {
+    return Rows.select(ds, WebQuery.RUN_PEOPLE, Map.of("run", NodeFactory.createURI(ProvIris.run(id)))).stream()
+        .map(r -> r.text("name")).toList();
+  }
+
+  private static List<SourceGroup> groups(List<SourceFile> sources) {
+    Map<String, List<SourceFile>> byTruth = new LinkedHashMap<>();
+    for (SourceFile s : sources) {
+      byTruth.computeIfAbsent(s.truth() == null ? "" : s.truth(), k -> new ArrayList<>()).add(s);
+    }
+    List<SourceGroup> groups = new ArrayList<>();
+    byTruth.forEach((truth, files) -> groups.add(new SourceGroup(truth.isEmpty() ? null : truth, files)));
+    return groups;
+  }
+
+  private static List<RunSummary> derived(Dataset ds, Graph union, LineageGraph down, String id) {
+    Set<String> runIds = new LinkedHashSet<>();
+    for (Node n : down.nodes()) {
+      if (down.info().get(n).kind().equals("output")) {
+        String run = Runs.generatedBy(union, n);
+        if (run != null && !run.equals(id)) {
+          runIds.add(run);
+        }
+      }
+    }
+    return runIds.stream().map(r -> Runs.summary(ds, r)).flatMap(Optional::stream).toList();
+  }
+}
