@@ -139,6 +139,7 @@ public final class RecipeRunner {
               steps(r, plans), outputs, null, notes(plans));
       capture.record(record, runDir, options.provJsonLd(), () -> publishOutputs(r, runDir, staging, records));
       RunRecords.write(record, runDir);
+      capture.store(runDir);
       return record;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot commit run " + runId + ": " + e.getMessage(), e);

@@ -58,16 +58,22 @@ public record StoreTarget(String location, StoreToken token, boolean background)
    * graphs that wait for it ({@link PendingGraphs}). Close it when done.
    */
   public LineageStore open() {
-    LineageStore store = isRemote()
-        ? RemoteLineageStore.connect(URI.create(location), token)
-        : LineageStore.open(directory());
+    LineageStore store = connect();
     try {
-      PendingGraphs.flush(store, PendingGraphs.spool(this));
+      Path spool = PendingGraphs.spool(this);
+      PendingGraphs.flush(store, spool).warnIfWaiting(spool);
     } catch (RuntimeException | Error e) {
       store.close();
       throw e;
     }
     return store;
+  }
+
+  /** Opens the store without loading what waits for it. */
+  public LineageStore connect() {
+    return isRemote()
+        ? RemoteLineageStore.connect(URI.create(location), token)
+        : LineageStore.open(directory());
   }
 
   @Override

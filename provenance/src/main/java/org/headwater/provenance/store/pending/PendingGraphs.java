@@ -79,11 +79,9 @@ public final class PendingGraphs {
 
   /**
    * Loads the waiting graphs of {@code spool} into {@code store}; stops at the first the store
-   * refuses (it is down, or a token is missing) and says so in one line, leaving them queued.
-   *
-   * @return how many graphs were loaded
+   * refuses (it is down, or a token is missing), leaving it and the rest queued.
    */
-  public static int flush(LineageStore store, Path spool) {
+  public static Flush flush(LineageStore store, Path spool) {
     List<Path> entries = entries(spool);
     int loaded = 0;
     for (Path entry : entries) {
@@ -92,15 +90,31 @@ public final class PendingGraphs {
           loaded++;
         }
       } catch (ProvenanceException e) {
-        LOG.warn("{} queued run graph(s) still wait for the lineage store (spool {}): {}",
-            entries.size() - loaded, spool, e.getMessage());
-        return loaded;
+        return new Flush(loaded, entries(spool).size(), e);
       }
     }
     if (loaded > 0) {
       LOG.info("loaded {} queued run graph(s) into the lineage store {}", loaded, store.location());
     }
-    return loaded;
+    return new Flush(loaded, 0, null);
+  }
+
+  /**
+   * What {@link #flush} did.
+   *
+   * @param loaded graphs loaded
+   * @param waiting graphs still queued because the store refused one
+   * @param failure why, or null
+   */
+  public record Flush(int loaded, int waiting, ProvenanceException failure) {
+    /** Says in one warning line that graphs still wait, if they do. */
+    public Flush warnIfWaiting(Path spool) {
+      if (failure != null) {
+        LOG.warn("{} queued run graph(s) still wait for the lineage store (queue {}): {}", waiting, spool,
+            failure.getMessage());
+      }
+      return this;
+    }
   }
 
   private static boolean flushOne(LineageStore store, Path entry) {

@@ -158,6 +158,14 @@ public final class RemoteLineageStore implements LineageStore {
   }
 
   private static String rootMessage(Throwable e) {
+    for (Throwable c = e; c != null; c = c.getCause()) {
+      if (c instanceof java.net.ConnectException || c instanceof java.nio.channels.ClosedChannelException) {
+        return "connection refused";
+      }
+      if (c instanceof java.net.http.HttpTimeoutException) {
+        return "no answer in time";
+      }
+    }
     Throwable t = e;
     while (t.getCause() != null) {
       t = t.getCause();

@@ -102,14 +102,18 @@ class RemoteLineageStoreIT {
     StoreTarget target = new StoreTarget("http://127.0.0.1:" + port + LineageServer.DATASET, TOKEN, false);
     PendingGraphs.queue(run, RUN, target, spool);
     RemoteLineageStore down = RemoteLineageStore.connect(URI.create(target.location()), TOKEN);
-    assertThat(PendingGraphs.flush(down, spool)).isZero();
+    PendingGraphs.Flush failed = PendingGraphs.flush(down, spool);
+    assertThat(failed.loaded()).isZero();
+    assertThat(failed.waiting()).isEqualTo(1);
+    assertThat(failed.failure()).isInstanceOf(StoreUnreachableException.class)
+        .hasMessageContaining(target.location()).hasMessageContaining("connection refused");
     assertThat(run.resolve(PendingGraphs.MARKER)).exists();
     assertThatThrownBy(down::graphNames).isInstanceOf(StoreUnreachableException.class)
         .hasMessageContaining(target.location()).hasMessageContaining("unreachable");
 
     try (TdbLineageStore served = LineageStore.open(dir.resolve("served"));
         LineageServer server = LineageServer.start(served, "127.0.0.1", port, TOKEN)) {
-      assertThat(PendingGraphs.flush(down, spool)).isEqualTo(1);
+      assertThat(PendingGraphs.flush(down, spool).loaded()).isEqualTo(1);
       assertThat(served.graphNames()).containsExactly(RUN);
       assertThat(run.resolve(PendingGraphs.MARKER)).doesNotExist();
       try (var entries = Files.list(spool)) {
@@ -127,7 +131,7 @@ class RemoteLineageStoreIT {
     Path spool = dir.resolve("spool");
     PendingGraphs.queue(run, RUN, StoreTarget.embedded(dir.resolve("local")), spool);
     try (TdbLineageStore local = LineageStore.open(dir.resolve("local"))) {
-      assertThat(PendingGraphs.flush(local, spool)).isZero();
+      assertThat(PendingGraphs.flush(local, spool).loaded()).isZero();
       assertThat(local.graphNames()).isEmpty();
     }
     assertThat(run.resolve(PendingGraphs.MARKER)).doesNotExist();
