@@ -133,6 +133,38 @@ class SharedStoreIT {
     }
   }
 
+  @Test
+  void aStoreThatIsDownOrRefusesTheWriteGetsOneLineNamingItAndTheFix() throws Exception {
+    int port;
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+      port = s.getLocalPort();
+    }
+    String down = "http://127.0.0.1:" + port + LineageServer.DATASET;
+    CliRun q = CliRun.of("query", "--store", down, "-e", COUNT);
+    assertThat(q.code()).isEqualTo(1);
+    assertThat(q.err().strip().lines()).as(q.err()).last().asString()
+        .startsWith("headwater: error: lineage store " + down).contains("connection refused");
+
+    Path ttl = dir.resolve("prov.ttl");
+    Files.writeString(ttl, "<urn:a> <http://www.w3.org/ns/prov#wasDerivedFrom> <urn:b> .\n");
+    try (TdbLineageStore served = LineageStore.open(dir.resolve("served"));
+        LineageServer server = LineageServer.start(served, "127.0.0.1", 0, StoreToken.of(TOKEN))) {
+      String url = "http://127.0.0.1:" + server.port() + LineageServer.DATASET;
+      CliRun write = CliRun.of("lineage", "import", ttl.toString(), "--store", url);
+      assertThat(write.code()).isEqualTo(1);
+      assertThat(write.err().strip().lines()).as(write.err()).last().asString()
+          .startsWith("headwater: error: lineage store " + url).contains("HTTP 401").contains("HEADWATER_STORE_TOKEN");
+      Path tokenFile = Files.writeString(dir.resolve("token"), TOKEN + "\n");
+      CliRun ok = CliRun.of("lineage", "import", ttl.toString(), "--store", url, "--store-token-file", tokenFile.toString());
+      assertThat(ok.code()).as(ok.err()).isZero();
+      assertThat(served.graphNames()).hasSize(1);
+      assertThat(ok.out() + ok.err()).doesNotContain(TOKEN);
+    }
+    CliRun noDataset = CliRun.of("query", "--store", "http://127.0.0.1:3030", "-e", COUNT);
+    assertThat(noDataset.code()).isNotZero();
+    assertThat(noDataset.err()).contains("http(s)://HOST:PORT/DATASET");
+  }
+
   /** Starts {@value #RUNS} runs at once, half with --wait-for-store; waits for them and their loaders. */
   private List<Path> runAtOnce(String store, Map<String, String> env) throws Exception {
     List<Process> processes = new ArrayList<>();

@@ -33,12 +33,12 @@ import org.slf4j.LoggerFactory;
  * (named by the run's IRI) plus imported provenance. Loading a graph is one write transaction, so
  * a crash (even {@code kill -9}) never leaves half a run: TDB2 recovers to the last commit when
  * the store is opened again. Runs from several processes in a row accumulate; one process at a
- * time may have the store open.
+ * time may have the store open ({@link StoreLock} waits for it).
  *
  * <p>Queries see the union of all graphs as the default graph.
  *
  * <p>Default location: {@code $HEADWATER_HOME/lineage}, or {@code ~/.headwater/lineage} when
- * {@code HEADWATER_HOME} is not set ({@link #defaultLocation()}).
+ * {@code HEADWATER_HOME} is not set ({@link LineageStore#defaultLocation()}).
  */
 public final class TdbLineageStore implements LineageStore {
   private static final Logger LOG = LoggerFactory.getLogger(TdbLineageStore.class);
