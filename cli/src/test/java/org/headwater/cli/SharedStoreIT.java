@@ -145,20 +145,24 @@ class SharedStoreIT {
     assertThat(q.err().strip().lines()).as(q.err()).last().asString()
         .startsWith("headwater: error: lineage store " + down).contains("connection refused");
 
-    Path ttl = dir.resolve("prov.ttl");
-    Files.writeString(ttl, "<urn:a> <http://www.w3.org/ns/prov#wasDerivedFrom> <urn:b> .\n");
     try (TdbLineageStore served = LineageStore.open(dir.resolve("served"));
         LineageServer server = LineageServer.start(served, "127.0.0.1", 0, StoreToken.of(TOKEN))) {
       String url = "http://127.0.0.1:" + server.port() + LineageServer.DATASET;
-      CliRun write = CliRun.of("lineage", "import", ttl.toString(), "--store", url);
-      assertThat(write.code()).isEqualTo(1);
-      assertThat(write.err().strip().lines()).as(write.err()).last().asString()
-          .startsWith("headwater: error: lineage store " + url).contains("HTTP 401").contains("HEADWATER_STORE_TOKEN");
+      Path work = dir.resolve("work");
+      String out = cli(Map.of("HEADWATER_HOME", dir.resolve("home").toString()), "run",
+          sources.resolve("recipe.yaml").toString(), "--work", work.toString(), "--store", url, "--wait-for-store");
+      Path runDir = runDirs(work).get(0);
+      assertThat(RunRecords.read(runDir).succeeded()).as("a run without the token still succeeds").isTrue();
+      assertThat(out.lines().filter(l -> l.contains("WARN")).toList()).as(out).singleElement().asString()
+          .contains(runDir.resolve(PendingGraphs.MARKER).toString()).contains(url).contains("HTTP 401")
+          .contains("HEADWATER_STORE_TOKEN");
+      assertThat(served.graphNames()).isEmpty();
+
       Path tokenFile = Files.writeString(dir.resolve("token"), TOKEN + "\n");
-      CliRun ok = CliRun.of("lineage", "import", ttl.toString(), "--store", url, "--store-token-file", tokenFile.toString());
-      assertThat(ok.code()).as(ok.err()).isZero();
-      assertThat(served.graphNames()).hasSize(1);
-      assertThat(ok.out() + ok.err()).doesNotContain(TOKEN);
+      String count = cli(Map.of("HEADWATER_HOME", dir.resolve("home").toString()), "query", "--store", url,
+          "--store-token-file", tokenFile.toString(), "--format", "csv", "-e", COUNT);
+      assertThat(count).as("the next command with the token loads it").contains("runs\r\n1").doesNotContain(TOKEN);
+      assertThat(served.graphNames()).containsExactlyElementsOf(graphNames(List.of(runDir)));
     }
     CliRun noDataset = CliRun.of("query", "--store", "http://127.0.0.1:3030", "-e", COUNT);
     assertThat(noDataset.code()).isNotZero();
