@@ -8,9 +8,10 @@ cd "$(dirname "$0")/../.."
 ROUNDS=${1:-3}; shift
 WORK=$(mktemp -d /tmp/headwater-load-bench.XXXX)
 trap 'rm -rf "$WORK"' EXIT
-./mvnw -B -q -o -pl ontologies,provenance test-compile
-./mvnw -B -q -o -pl provenance dependency:build-classpath -Dmdep.outputFile="$WORK/cp.txt" -Dmdep.includeScope=test >/dev/null
-CP="provenance/target/test-classes:provenance/target/classes:ontologies/target/classes:$(cat "$WORK/cp.txt")"
+# one reactor call, so provenance's class path names ontologies/target/classes (nothing is installed)
+./mvnw -B -q -o -pl ontologies,provenance test-compile dependency:build-classpath \
+  -Dmdep.outputFile="$WORK/cp.txt" -Dmdep.includeScope=test
+CP="provenance/target/test-classes:provenance/target/classes:$(cat "$WORK/cp.txt")"
 ABS=(); for f in "$@"; do ABS+=("$(cd "$(dirname "$f")" && pwd)/$(basename "$f")"); done
 java -Xmx512m -XX:TieredStopAtLevel=1 -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$CP" \
   org.headwater.provenance.bench.LoadBench "$WORK" "$ROUNDS" "${ABS[@]}"
