@@ -3,7 +3,9 @@
 # wall time): the conversion benchmark's recipe (bench/convert, N daily NetCDF-4 files -> one
 # Zarr store) run as ./headwater runs it, with and without provenance capture, interleaved.
 # "Without" puts bench/provenance/no-capture/ProvenanceCapture.java (compiled here) before
-# Headwater's classes: the same run minus building, validating, writing and loading the graph.
+# Headwater's classes: the same run minus building, validating and writing the graph and handing
+# it to the store. "With" loads the store as `headwater run` does by default: a background loader
+# after the run has committed; the script waits for it before the next run and reports its load.
 #
 # Usage: bench/provenance/overhead.sh [N...] [--repeats K] [--work DIR]   (default: 365 1460, 3)
 # Needs what bench/convert/run.sh needs (JDK 17, /usr/bin/python3 with netCDF4 and psutil).
@@ -38,11 +40,21 @@ MAX=0; for n in "${SIZES[@]}"; do [ "$n" -gt "$MAX" ] && MAX=$n; done
 "$PY" "$CONVERT/make_sources.py" "$WORK/src" "$MAX"
 
 run() {  # LABEL N REP CLASSPATH
-  local dir="$WORK/hw/$1-$2"
+  local dir="$WORK/hw/$1-$2" log="$WORK/logs/$1-$2-$3.log"
   rm -rf "$dir"; mkdir -p "$dir"
-  "$PY" "$CONVERT/measure.py" "$RESULTS" "$1" "$2" "$3" "$WORK/logs/$1-$2-$3.log" -- \
+  "$PY" "$CONVERT/measure.py" "$RESULTS" "$1" "$2" "$3" "$log" -- \
     java "${JVM[@]}" -Dheadwater.home="$ROOT" -cp "$4" org.headwater.cli.Headwater \
     run "$WORK/recipe-$2.yaml" --work "$dir" --store "$dir/lineage" --param "source_root=file:$WORK/src"
+  # the graph is loaded by a background process after the run: wait for it (so it does not slow
+  # the next run) and keep its log, which times the load
+  local pid; pid=$(grep -o 'background loader pid [0-9]*' "$log" | grep -o '[0-9]*$' || true)
+  if [ -n "$pid" ]; then
+    while kill -0 "$pid" 2>/dev/null; do sleep 0.1; done
+    cp "$dir/lineage/pending/load.log" "$WORK/logs/load-$1-$2-$3.log"
+    if ls "$dir"/runs/*/.store-pending >/dev/null 2>&1; then
+      echo "overhead.sh: the background loader left the graph pending (see $WORK/logs/load-$1-$2-$3.log)" >&2; exit 1
+    fi
+  fi
 }
 
 for n in "${SIZES[@]}"; do
@@ -55,7 +67,7 @@ for n in "${SIZES[@]}"; do
     fi
   done
   # both must have finished their output; the stand-in must really have skipped the graph
-  ls "$WORK"/hw/with-"$n"/runs/*/prov.ttl "$WORK"/hw/with-"$n"/runs/*/outputs/bench.zarr/.zmetadata \
+  ls "$WORK"/hw/with-"$n"/runs/*/prov.ttl "$WORK"/logs/load-with-"$n"-*.log "$WORK"/hw/with-"$n"/runs/*/outputs/bench.zarr/.zmetadata \
     "$WORK"/hw/without-"$n"/runs/*/outputs/bench.zarr/.zmetadata >/dev/null
   if ls "$WORK"/hw/without-"$n"/runs/*/prov.ttl >/dev/null 2>&1; then
     echo "overhead.sh: the run without capture wrote prov.ttl" >&2; exit 1
@@ -107,5 +119,20 @@ for n, w, wo, reps in pairs():
     print(f"| {n} | {statistics.median(tw):.0f} ({', '.join(map(str, tw))}) | "
           f"{statistics.median(two):.0f} ({', '.join(map(str, two))}) | {added:+.0f} | "
           f"{100 * added / 1000 / wall:.1f} % |")
+print()
+print("The background load into the store (after each run with capture ended; from the loader's log):")
+print()
+print("| N | triples | load, ms (each) | triples/s (median) |")
+print("|---|---|---|---|")
+import glob
+for n in sorted({r["n"] for r in rows}):
+    loads = []
+    for f in sorted(glob.glob(f"{sys.argv[2]}/load-with-{n}-*.log")):
+        m = re.search(r"loaded \S+ \((\d+) triples\) in (\d+) ms", open(f, errors="replace").read())
+        if m:
+            loads.append((int(m.group(1)), int(m.group(2))))
+    if loads:
+        rates = [t * 1000 / max(ms, 1) for t, ms in loads]
+        print(f"| {n} | {loads[0][0]:,} | {', '.join(str(ms) for _, ms in loads)} | {statistics.median(rates):,.0f} |")
 PYEOF
 echo "results: $RESULTS, $WORK/summary.md"

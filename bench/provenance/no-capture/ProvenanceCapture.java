@@ -4,15 +4,16 @@ import java.nio.file.Path;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
 import org.headwater.provenance.record.RunRecord;
+import org.headwater.provenance.store.StoreTarget;
 
 /**
  * Benchmark stand-in, never shipped: the run without provenance capture. overhead.sh compiles it
  * into a directory put before Headwater's own classes, so `headwater run` does everything as
- * usual (pipeline, outputs moved into place, run.json) except build, validate, write and load
- * the PROV graph. Same package-private API as pipeline/.../run/ProvenanceCapture.java.
+ * usual (pipeline, outputs moved into place, run.json) except build, validate and write the PROV
+ * graph, queue it for the store and start the background loader. Same package-private API as pipeline/.../run/ProvenanceCapture.java.
  */
 final class ProvenanceCapture implements AutoCloseable {
-  static ProvenanceCapture start(Path storeDir) {
+  static ProvenanceCapture start(StoreTarget store) {
     return new ProvenanceCapture();
   }
 
@@ -20,6 +21,8 @@ final class ProvenanceCapture implements AutoCloseable {
     publish.run();
     return ModelFactory.createDefaultModel();
   }
+
+  void store(Path runDir) {}
 
   @Override
   public void close() {}

@@ -55,6 +55,11 @@ final class RunCommand implements Callable<Integer> {
 
   @Mixin StoreOption store;
 
+  @Option(names = "--wait-for-store",
+      description = "Load the provenance graph into the lineage store before exiting (default: after the run"
+          + " commits, a background process loads it; until then it waits in the run directory).")
+  boolean waitForStore;
+
   @Mixin FetchFlags fetch;
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -75,7 +80,7 @@ final class RunCommand implements Callable<Integer> {
             .withFlinkMaster(flinkMaster)
             .withPrune(prune)
             .withParallelism(parallelism)
-            .withStore(store.location())
+            .withStore(store.target().withBackground(!waitForStore))
             .withProvJsonLd(provJsonLd)
             .withFetch(fetch.options(work.work));
     RunResult result = run(r, options);

@@ -9,7 +9,7 @@ import org.headwater.web.http.WebApp;
 
 /**
  * The lineage web pages, added to {@code headwater serve}'s Fuseki server beside its SPARQL
- * endpoint: {@code LineageServer.start(store, bind, port, WebPages.over(store))}.
+ * endpoint: {@code LineageServer.start(store, bind, port, token, WebPages.over(store))}.
  */
 public final class WebPages {
   private WebPages() {}

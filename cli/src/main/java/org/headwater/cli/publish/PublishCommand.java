@@ -100,7 +100,7 @@ public final class PublishCommand implements Callable<Integer> {
         .build();
     PublishResult r = Publisher.publish(req);
     if (dryRun == null) {
-      try (LineageStore s = LineageStore.open(store.location())) {
+      try (LineageStore s = store.open()) {
         PublicationLineage.load(s, r);
       }
     }

@@ -13,6 +13,7 @@ import okhttp3.Response;
 import org.headwater.cli.Headwater;
 import org.headwater.provenance.serve.LineageServer;
 import org.headwater.provenance.store.LineageStore;
+import org.headwater.provenance.store.TdbLineageStore;
 import org.headwater.web.WebPages;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,8 +43,8 @@ class WebPagesIT {
       } finally {
         System.clearProperty("headwater.home");
       }
-      try (LineageStore store = LineageStore.open(work.resolve("lineage"));
-          LineageServer server = LineageServer.start(store, "127.0.0.1", 0, WebPages.over(store))) {
+      try (TdbLineageStore store = LineageStore.open(work.resolve("lineage"));
+          LineageServer server = LineageServer.start(store, "127.0.0.1", 0, null, WebPages.over(store))) {
         walk(browser, server.root());
         provDownloads(server.root(), browser.driver);
         withoutJavaScript(server.root());

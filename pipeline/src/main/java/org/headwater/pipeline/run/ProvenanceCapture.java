@@ -16,21 +16,30 @@ import org.headwater.provenance.graph.ProvenanceGraphs;
 import org.headwater.provenance.graph.ProvenanceValidator;
 import org.headwater.provenance.graph.ProvenanceWriter;
 import org.headwater.provenance.record.RunRecord;
-import org.headwater.provenance.store.LineageStore;
+import org.headwater.provenance.store.StoreTarget;
+import org.headwater.provenance.store.pending.PendingGraphs;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Records a run's provenance with as little added wall time as possible: while the pipeline runs,
- * a background thread initialises Jena, compiles the SHACL shapes and opens the lineage store; at
- * commit the graph is validated, written as Turtle (and JSON-LD when asked for), and loaded into
- * the store all at once, and nothing becomes visible unless the graph is valid (the store
- * transaction commits, the files get their names and the outputs are published only after
- * validation passed).
+ * Records a run's provenance with as little added wall time as possible. While the pipeline runs,
+ * a background thread initialises Jena and compiles the SHACL shapes. At commit the graph is
+ * built, validated and written ({@code prov.ttl}, and {@code prov.jsonld} when asked for) in
+ * parallel; the outputs are published only once the graph is valid, so a run whose provenance
+ * fails SHACL publishes nothing and is not marked complete. Loading into the lineage store is not
+ * part of the commit: the graph is queued in the run directory ({@link PendingGraphs}) and, after
+ * {@code run.json} says the run succeeded, {@link StoreHandoff} loads it or hands it to a
+ * background loader. The run never holds the store while its pipeline runs.
  */
 final class ProvenanceCapture implements AutoCloseable {
-  private final ExecutorService executor;
-  private final CompletableFuture<LineageStore> store;
+  private static final Logger LOG = LoggerFactory.getLogger(ProvenanceCapture.class);
 
-  private ProvenanceCapture(Path storeDir) {
+  private final ExecutorService executor;
+  private final CompletableFuture<Void> warm;
+  private final StoreTarget store;
+
+  private ProvenanceCapture(StoreTarget store) {
+    this.store = store;
     this.executor =
         Executors.newFixedThreadPool(
             3,
@@ -39,31 +48,32 @@ final class ProvenanceCapture implements AutoCloseable {
               t.setDaemon(true);
               return t;
             });
-    this.store =
-        CompletableFuture.supplyAsync(
-            () -> {
-              ProvenanceValidator.validate(GraphFactory.createDefaultGraph());
-              return storeDir == null ? null : LineageStore.open(storeDir);
-            },
-            executor);
+    this.warm =
+        CompletableFuture.runAsync(() -> ProvenanceValidator.validate(GraphFactory.createDefaultGraph()), executor);
   }
 
-  /** Starts preparing; {@code storeDir} may be null when the run loads no store. */
-  static ProvenanceCapture start(Path storeDir) {
-    return new ProvenanceCapture(storeDir);
+  /** Starts preparing; {@code store} may be null when the run loads no store. */
+  static ProvenanceCapture start(StoreTarget store) {
+    return new ProvenanceCapture(store);
   }
 
   /**
-   * Builds the run's PROV graph; validates it, writes it into the run directory ({@code prov.ttl},
-   * and {@code prov.jsonld} when {@code jsonLd}) and loads it into the lineage store in parallel.
-   * Once the graph is known to be valid and before the store commits, {@code publish} runs (it moves the outputs into place), so a run
-   * whose provenance cannot be saved publishes nothing.
+   * Builds the run's PROV graph; validates it and writes it into the run directory ({@code
+   * prov.ttl}, and {@code prov.jsonld} when {@code jsonLd}) in parallel. Once the graph is known
+   * to be valid, {@code publish} runs (it moves the outputs into place) while the files may still
+   * be written; then they get their names and, with a store, the graph is queued for it. A run
+   * whose provenance is invalid publishes nothing; one whose files cannot be written fails (and
+   * the runner removes the outputs it published).
    *
    * @return the graph
    * @throws org.headwater.provenance.ShapeViolationException if the graph is not valid
    */
   Model record(RunRecord record, Path runDir, boolean jsonLd, Runnable publish) {
+    long t0 = System.nanoTime();
+    join(warm);
+    long t1 = System.nanoTime();
     Model prov = ProvenanceGraphs.buildUnvalidated(record, runDir);
+    long t2 = System.nanoTime();
     CompletableFuture<Void> valid = CompletableFuture.runAsync(() -> ProvenanceValidator.check(prov), executor);
     List<String> names =
         jsonLd ? List.of(ProvenanceWriter.TURTLE, ProvenanceWriter.JSON_LD) : List.of(ProvenanceWriter.TURTLE);
@@ -72,18 +82,18 @@ final class ProvenanceCapture implements AutoCloseable {
       files.add(CompletableFuture.supplyAsync(() -> ProvenanceWriter.writeTemporary(prov, runDir, name), executor));
     }
     try {
-      Runnable gate = () -> {
-        join(valid);
-        publish.run();
-      };
-      LineageStore s = join(store);
-      if (s != null) {
-        s.load(record.runId(), prov, gate);
-      } else {
-        gate.run();
-      }
+      join(valid);
+      long t3 = System.nanoTime();
+      publish.run();
+      long t4 = System.nanoTime();
       for (CompletableFuture<Path> f : files) {
         ProvenanceWriter.publish(join(f));
+      }
+      LOG.info("provenance of {}: {} triples; warm-up waited {} ms, graph built in {} ms, checked in {} ms,"
+          + " outputs moved in {} ms, written by {} ms", record.runId(), prov.size(), ms(t1 - t0), ms(t2 - t1),
+          ms(t3 - t2), ms(t4 - t3), ms(System.nanoTime() - t2));
+      if (store != null) {
+        PendingGraphs.queue(runDir, ProvenanceGraphs.graphName(record.runId()), store);
       }
       return prov;
     } catch (RuntimeException | Error e) {
@@ -97,6 +107,21 @@ final class ProvenanceCapture implements AutoCloseable {
       }
       throw e;
     }
+  }
+
+  /**
+   * After {@code run.json} says the run succeeded: loads its queued graph into the store, or
+   * starts a background loader ({@link StoreHandoff}). Never fails the run: a store that is
+   * busy, down or refuses the write leaves the graph queued and says so in one line.
+   */
+  void store(Path runDir) {
+    if (store != null) {
+      StoreHandoff.handOff(store, runDir);
+    }
+  }
+
+  private static long ms(long nanos) {
+    return nanos / 1_000_000;
   }
 
   /** Waits for a task; its own exception, not a CompletionException wrapping it. */
@@ -116,18 +141,11 @@ final class ProvenanceCapture implements AutoCloseable {
 
   @Override
   public void close() {
+    executor.shutdown();
     try {
-      LineageStore s = store.exceptionally(e -> null).join();
-      if (s != null) {
-        s.close();
-      }
-    } finally {
-      executor.shutdown();
-      try {
-        executor.awaitTermination(60, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
+      executor.awaitTermination(60, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 }

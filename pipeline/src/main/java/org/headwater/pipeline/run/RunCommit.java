@@ -63,6 +63,7 @@ record RunCommit(Recipe recipe, String runId, Path runDir, Instant started, RunO
               steps(plans), outputs, null, notes(plans));
       capture.record(record, runDir, options.provJsonLd(), this::publishOutputs);
       RunRecords.write(record, runDir);
+      capture.store(runDir);
       return record;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot commit run " + runId + ": " + e.getMessage(), e);

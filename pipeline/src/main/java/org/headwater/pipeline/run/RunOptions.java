@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Objects;
 import java.util.function.Consumer;
 import org.headwater.pipeline.fetch.FetchOptions;
+import org.headwater.provenance.store.StoreTarget;
 
 /**
  * How to run a recipe.
@@ -16,7 +17,8 @@ import org.headwater.pipeline.fetch.FetchOptions;
  * @param prune when above 0, overrides the recipe's {@code prune}
  * @param fetch fetch options, or null for the defaults with the cache under {@code work}
  * @param progress receives progress snapshots while the pipeline runs, or null
- * @param store the lineage store (TDB2 directory) the run's provenance is loaded into, or null
+ * @param store the lineage store the run's provenance goes to (an embedded TDB2 directory or a
+ *     SPARQL endpoint, and whether a background process loads it), or null
  * @param provJsonLd whether to write the PROV graph as JSON-LD ({@code prov.jsonld}) beside
  *     {@code prov.ttl}, which every run writes
  */
@@ -28,7 +30,7 @@ public record RunOptions(
     int prune,
     FetchOptions fetch,
     Consumer<Progress> progress,
-    Path store,
+    StoreTarget store,
     boolean provJsonLd) {
 
   public RunOptions {
@@ -69,7 +71,12 @@ public record RunOptions(
     return new RunOptions(work, runner, flinkMaster, n, prune, fetch, progress, store, provJsonLd);
   }
 
+  /** The embedded store in {@code lineageStore}, loaded by the run itself. */
   public RunOptions withStore(Path lineageStore) {
+    return withStore(lineageStore == null ? null : StoreTarget.embedded(lineageStore));
+  }
+
+  public RunOptions withStore(StoreTarget lineageStore) {
     return new RunOptions(work, runner, flinkMaster, parallelism, prune, fetch, progress, lineageStore, provJsonLd);
   }
 

@@ -1,224 +1,94 @@
 package org.headwater.provenance.store;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 import org.apache.jena.graph.Graph;
-import org.apache.jena.graph.Node;
-import org.apache.jena.graph.NodeFactory;
-import org.apache.jena.graph.Triple;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.rdf.model.Model;
-import org.apache.jena.riot.system.StreamRDF;
-import org.apache.jena.sparql.core.Quad;
-import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.system.Txn;
-import org.apache.jena.tdb2.TDB2;
-import org.apache.jena.tdb2.TDB2Factory;
-import org.apache.jena.tdb2.loader.DataLoader;
-import org.apache.jena.tdb2.loader.LoaderFactory;
-import org.apache.jena.tdb2.sys.TDBInternal;
-import org.headwater.provenance.LineageStoreException;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.sparql.graph.GraphFactory;
 import org.headwater.provenance.graph.ProvenanceGraphs;
-import org.headwater.provenance.internal.DeepStack;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * The lineage store: an embedded TDB2 dataset holding every run's provenance as one named graph
- * (named by the run's IRI) plus imported provenance. Loading a graph is one write transaction, so
- * a crash (even {@code kill -9}) never leaves half a run: TDB2 recovers to the last commit when
- * the store is opened again. Runs from several processes in a row accumulate; one process at a
- * time may have the store open.
+ * The lineage store: every run's provenance as one named graph (named by the run's IRI) plus
+ * imported provenance; queries see the union of all graphs as the default graph.
  *
- * <p>Queries see the union of all graphs as the default graph.
- *
- * <p>Default location: {@code $HEADWATER_HOME/lineage}, or {@code ~/.headwater/lineage} when
- * {@code HEADWATER_HOME} is not set ({@link #defaultLocation()}).
+ * <p>Two kinds: {@link TdbLineageStore}, an embedded TDB2 directory (the default, {@link
+ * #defaultLocation()}), and {@link org.headwater.provenance.store.remote.RemoteLineageStore}, a
+ * SPARQL 1.1 endpoint written with the Graph Store Protocol (such as {@code headwater serve}).
+ * {@link StoreTarget#open()} opens either from what the user typed after {@code --store}.
  */
-public final class LineageStore implements AutoCloseable {
+public interface LineageStore extends AutoCloseable {
   /** Environment variable naming Headwater's home directory. */
-  public static final String HOME_ENV = "HEADWATER_HOME";
+  String HOME_ENV = "HEADWATER_HOME";
 
-  private static final Logger LOG = LoggerFactory.getLogger(LineageStore.class);
-
-  private final Path location;
-  private final Dataset dataset;
-
-  private LineageStore(Path location, Dataset dataset) {
-    this.location = location;
-    this.dataset = dataset;
+  /** {@code $HEADWATER_HOME}, else {@code ~/.headwater}. */
+  static Path homeDirectory() {
+    String home = System.getenv(HOME_ENV);
+    return home != null && !home.isBlank()
+        ? Path.of(home)
+        : Path.of(System.getProperty("user.home"), ".headwater");
   }
 
   /** {@code $HEADWATER_HOME/lineage}, else {@code ~/.headwater/lineage}. */
-  public static Path defaultLocation() {
-    String home = System.getenv(HOME_ENV);
-    Path base =
-        home != null && !home.isBlank()
-            ? Path.of(home)
-            : Path.of(System.getProperty("user.home"), ".headwater");
-    return base.resolve("lineage");
+  static Path defaultLocation() {
+    return homeDirectory().resolve("lineage");
   }
 
-  /** Opens (creating if needed) the store in {@code dir}. Close it when done. */
-  public static LineageStore open(Path dir) {
-    Path location = dir.toAbsolutePath().normalize();
-    try {
-      Files.createDirectories(location);
-      Dataset ds = TDB2Factory.connectDataset(location.toString());
-      ds.getContext().set(TDB2.symUnionDefaultGraph, true);
-      return new LineageStore(location, ds);
-    } catch (java.io.IOException | RuntimeException e) {
-      throw new LineageStoreException(
-          location,
-          "cannot open (" + e.getMessage() + "); is another Headwater process using it?",
-          e);
-    }
+  /**
+   * Opens (creating if needed) the embedded store in {@code dir}, waiting a bounded time while
+   * another process holds it ({@link StoreLock}). Close it when done.
+   */
+  static TdbLineageStore open(Path dir) {
+    return StoreLock.open(dir, StoreLock.DEFAULT_WAIT);
   }
 
-  /** The store directory. */
-  public Path location() {
-    return location;
+  /** The union of all graphs, for use inside {@link #read}. */
+  static Graph unionGraph(Dataset ds) {
+    return ds.asDatasetGraph().getUnionGraph();
   }
+
+  /** Where the store is: a directory or an endpoint URL. */
+  String location();
 
   /**
    * Loads a run's graph, replacing any earlier graph of the same run, in one transaction.
    *
    * @return the graph name (the run's IRI)
    */
-  public String load(String runId, Model model) {
-    return load(runId, model, () -> {});
+  default String load(String runId, Model model) {
+    return replace(ProvenanceGraphs.graphName(runId), model.getGraph());
   }
 
-  /**
-   * Like {@link #load(String, Model)}, committing only if {@code beforeCommit} returns: it runs
-   * inside the write transaction once the graph is in, so the load can overlap with work that
-   * decides whether the graph may be saved at all (validation); an exception from it aborts the
-   * transaction and propagates unchanged.
-   *
-   * @return the graph name (the run's IRI)
-   */
-  public String load(String runId, Model model, Runnable beforeCommit) {
-    return replace(ProvenanceGraphs.graphName(runId), model.getGraph(), beforeCommit);
-  }
+  /** Replaces the named graph {@code graphName} with {@code graph}, all or nothing. */
+  String replace(String graphName, Graph graph);
 
-  /** Replaces the named graph {@code graphName} with {@code graph} in one transaction. */
-  public String replace(String graphName, Graph graph) {
-    return replace(graphName, graph, () -> {});
-  }
-
-  private String replace(String graphName, Graph graph, Runnable beforeCommit) {
-    Node name = NodeFactory.createURI(graphName);
-    long start = System.nanoTime();
-    RuntimeException[] vetoed = {null};
-    try {
-      Txn.executeWrite(
-          dataset,
-          () -> {
-            DatasetGraph dsg = dataset.asDatasetGraph();
-            dsg.deleteAny(name, Node.ANY, Node.ANY, Node.ANY);
-            graph.find().forEachRemaining(t -> dsg.add(name, t.getSubject(), t.getPredicate(), t.getObject()));
-            dsg.prefixes().putAll(ProvenanceGraphs.prefixes());
-            try {
-              beforeCommit.run();
-            } catch (RuntimeException e) {
-              vetoed[0] = e;
-              throw e;
-            }
-          });
-    } catch (RuntimeException e) {
-      if (vetoed[0] != null) {
-        throw vetoed[0];
-      }
-      throw new LineageStoreException(location, "cannot load " + graphName + ": " + e.getMessage(), e);
-    }
-    LOG.info("loaded {} ({} triples) in {} ms", graphName, graph.size(), (System.nanoTime() - start) / 1_000_000);
-    return graphName;
-  }
-
-  /**
-   * Adds many named graphs in one go with TDB2's phased bulk loader ({@code
-   * org.apache.jena.tdb2.loader}): one transaction for the lot, indexes built in passes, an order
-   * of magnitude faster than {@link #replace} per graph. For initial imports and benchmarks, not
-   * for runs: graphs are added to, never replaced, and a failure part way loses the whole batch.
-   * Graphs are pulled from {@code graphs} one at a time, so they may be built lazily.
-   *
-   * @return the number of quads added
-   */
-  public long bulkLoad(Iterator<Map.Entry<String, Graph>> graphs) {
-    long start = System.nanoTime();
-    DataLoader loader = LoaderFactory.phasedLoader(
-            dataset.asDatasetGraph(), (format, args) -> LOG.debug("bulk load: {}", String.format(format, args)));
-    long quads = 0;
-    loader.startBulk();
-    try {
-      StreamRDF stream = loader.stream();
-      stream.start();
-      while (graphs.hasNext()) {
-        Map.Entry<String, Graph> e = graphs.next();
-        Node name = NodeFactory.createURI(e.getKey());
-        for (Iterator<Triple> it = e.getValue().find(); it.hasNext(); quads++) {
-          stream.quad(Quad.create(name, it.next()));
-        }
-      }
-      stream.finish();
-      loader.finishBulk();
-    } catch (RuntimeException e) {
-      loader.finishException(e);
-      throw new LineageStoreException(location, "bulk load failed after " + quads + " quads: " + e.getMessage(), e);
-    }
-    Txn.executeWrite(dataset, () -> dataset.asDatasetGraph().prefixes().putAll(ProvenanceGraphs.prefixes()));
-    LOG.info("bulk-loaded {} quads in {} ms", quads, (System.nanoTime() - start) / 1_000_000);
-    return quads;
+  /** Replaces the named graph {@code graphName} with the Turtle file {@code turtle}. */
+  default String replace(String graphName, Path turtle) {
+    Graph graph = GraphFactory.createDefaultGraph();
+    RDFParser.source(turtle).lang(Lang.TURTLE).parse(graph);
+    return replace(graphName, graph);
   }
 
   /** Whether the store holds a graph of that name. */
-  public boolean contains(String graphName) {
-    return read(ds -> ds.asDatasetGraph().containsGraph(NodeFactory.createURI(graphName)));
-  }
+  boolean contains(String graphName);
 
   /** The names of all graphs (runs and imports). */
-  public List<String> graphNames() {
-    return read(
-        ds -> {
-          List<String> names = new ArrayList<>();
-          ds.asDatasetGraph().listGraphNodes().forEachRemaining(n -> names.add(n.getURI()));
-          return names;
-        });
-  }
+  List<String> graphNames();
 
   /** Number of triples in the named graph (0 when absent). */
-  public long graphSize(String graphName) {
-    return read(ds -> (long) ds.asDatasetGraph().getGraph(NodeFactory.createURI(graphName)).size());
-  }
+  long graphSize(String graphName);
 
   /**
-   * Runs {@code action} in a read transaction and returns its result. The dataset's default graph
-   * is the union of all graphs; {@code unionGraph(ds)} gives it as a {@link Graph}. The action
-   * runs on a thread with a large stack (see {@link DeepStack}) so SPARQL property paths over very
-   * deep chains do not overflow; do not hand the dataset to other threads.
+   * Runs {@code action} over the store's dataset, whose default graph is the union of all graphs
+   * ({@code unionGraph(ds)} gives it as a {@link Graph}), and returns its result. Do not keep the
+   * dataset or hand it to other threads.
    */
-  public <T> T read(Function<Dataset, T> action) {
-    return DeepStack.call(() -> Txn.calculateRead(dataset, () -> action.apply(dataset)));
-  }
+  <T> T read(Function<Dataset, T> action);
 
-  /** The union of all graphs, for use inside {@link #read}. */
-  public static Graph unionGraph(Dataset ds) {
-    return ds.asDatasetGraph().getUnionGraph();
-  }
-
-  /** The TDB2 dataset (union default graph on); use it inside transactions only. */
-  public Dataset dataset() {
-    return dataset;
-  }
-
-  /** Releases the store so another process (or a new {@link #open}) can use it. */
+  /** Releases the store. */
   @Override
-  public void close() {
-    TDBInternal.expel(dataset.asDatasetGraph());
-  }
+  void close();
 }

@@ -13,6 +13,7 @@ import org.headwater.provenance.graph.ProvenanceWriter;
 import org.headwater.provenance.record.RunRecord;
 import org.headwater.provenance.record.RunRecords;
 import org.headwater.provenance.store.LineageStore;
+import org.headwater.provenance.store.TdbLineageStore;
 
 /**
  * Times the provenance part of a recipe run (what {@code RecipeRunner.commit} does after the
@@ -39,7 +40,7 @@ public final class CaptureBench {
       t = lap(ms, "validate", t);
       ProvenanceWriter.write(prov, dir);
       t = lap(ms, "write ttl+jsonld", t);
-      LineageStore store = LineageStore.open(dir.resolve("lineage"));
+      TdbLineageStore store = LineageStore.open(dir.resolve("lineage"));
       t = lap(ms, "store open", t);
       store.load(record.runId(), prov);
       t = lap(ms, "store load", t);

@@ -34,6 +34,7 @@ import org.headwater.provenance.record.RunRecord;
 import org.headwater.provenance.record.StepRecord;
 import org.headwater.provenance.record.VariableRecord;
 import org.headwater.provenance.store.LineageStore;
+import org.headwater.provenance.store.TdbLineageStore;
 import org.headwater.provenance.store.StoreQueries;
 
 /**
@@ -75,7 +76,7 @@ public final class LineageBench {
     long[] buildNanos = {0};
     long triples = 0;
     boolean reuse = Boolean.getBoolean("bench.reuse") && Files.exists(work.resolve("targets.txt"));
-    try (LineageStore store = LineageStore.open(work.resolve("store"))) {
+    try (TdbLineageStore store = LineageStore.open(work.resolve("store"))) {
       if (reuse) { // time the queries again on the store and targets of an earlier run
         List<String> targets = Files.readAllLines(work.resolve("targets.txt"));
         queries(store, NodeFactory.createURI(targets.get(0)), NodeFactory.createURI(targets.get(1)), reps);

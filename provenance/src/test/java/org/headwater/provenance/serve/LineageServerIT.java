@@ -14,6 +14,7 @@ import java.time.Duration;
 import org.headwater.provenance.Fixtures;
 import org.headwater.provenance.graph.ProvenanceGraphs;
 import org.headwater.provenance.store.LineageStore;
+import org.headwater.provenance.store.TdbLineageStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** A real Fuseki server on an ephemeral loopback port over a real TDB2 store. */
 class LineageServerIT {
   @TempDir static Path dir;
-  private static LineageStore store;
+  private static TdbLineageStore store;
   private static LineageServer server;
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 

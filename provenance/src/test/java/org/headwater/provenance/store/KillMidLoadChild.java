@@ -22,7 +22,7 @@ public final class KillMidLoadChild {
   private KillMidLoadChild() {}
 
   public static void main(String[] args) {
-    LineageStore store = LineageStore.open(Path.of(args[0]));
+    TdbLineageStore store = LineageStore.open(Path.of(args[0]));
     for (int i = 0; i <= COMPLETE; i++) {
       Graph g = graph(i);
       if (i == COMPLETE) {

@@ -31,7 +31,7 @@ class LineageStoreTest {
 
   @Test
   void aVetoBeforeCommitLeavesNothingAndPropagatesUnchanged() {
-    try (LineageStore store = LineageStore.open(dir.resolve("store"))) {
+    try (TdbLineageStore store = LineageStore.open(dir.resolve("store"))) {
       store.load("kept", run("kept"));
       ShapeViolationException veto = new ShapeViolationException("hwsh:OutputShape", "urn:x", java.util.List.of("bad"));
       assertThatThrownBy(() -> store.load("vetoed", run("vetoed"), () -> {
@@ -47,7 +47,7 @@ class LineageStoreTest {
 
   @Test
   void theCheckBeforeCommitSeesTheLoadInProgressAndTheGraphIsThereAfter() {
-    try (LineageStore store = LineageStore.open(dir.resolve("store"))) {
+    try (TdbLineageStore store = LineageStore.open(dir.resolve("store"))) {
       Model m = run("ok");
       boolean[] ran = {false};
       store.load("ok", m, () -> ran[0] = true);
@@ -68,7 +68,7 @@ class LineageStoreTest {
   void everyQuadPatternFindsWhatAnInMemoryDatasetFinds() {
     Path location = dir.resolve("store");
     DatasetGraph expected = DatasetFactory.createTxnMem().asDatasetGraph();
-    try (LineageStore store = LineageStore.open(location)) {
+    try (TdbLineageStore store = LineageStore.open(location)) {
       for (String id : List.of("a", "b")) {
         Model m = run(id);
         store.load(id, m);

@@ -24,6 +24,7 @@ import org.headwater.provenance.record.SoftwareInfo;
 import org.headwater.provenance.record.StepRecord;
 import org.headwater.provenance.record.VariableRecord;
 import org.headwater.provenance.store.LineageStore;
+import org.headwater.provenance.store.TdbLineageStore;
 import org.headwater.web.http.Request;
 import org.headwater.web.http.Response;
 import org.headwater.web.http.WebApp;
@@ -63,7 +64,7 @@ public final class PagesBench {
     int depth = (int) Math.max(2, target / perRun / LANES);
     int runs = depth * LANES;
     System.out.printf("store: %d lanes x %d runs = %d runs, %d triples each%n", LANES, depth, runs, perRun);
-    try (LineageStore store = LineageStore.open(work.resolve("store"))) {
+    try (TdbLineageStore store = LineageStore.open(work.resolve("store"))) {
       if (store.graphNames().isEmpty()) {
         long t = System.nanoTime();
         long quads = store.bulkLoad(graphs(depth, work));
