@@ -2,10 +2,11 @@ package org.headwater.pipeline.io;
 
 import java.nio.file.Path;
 import org.headwater.pipeline.SourceException;
-import org.headwater.pipeline.csv.CsvOptions;
-import org.headwater.pipeline.csv.CsvSource;
 import org.headwater.pipeline.dataset.Dataset;
-import org.headwater.pipeline.netcdf.NetcdfSource;
+import org.headwater.pipeline.format.csv.CsvOptions;
+import org.headwater.pipeline.format.csv.CsvSource;
+import org.headwater.pipeline.format.netcdf.NetcdfSource;
+import org.headwater.pipeline.format.zarr.ZarrSource;
 import org.headwater.pipeline.recipe.SourceSpec;
 
 /** Opens a fetched source file as a {@link Dataset} by its declared file type. */

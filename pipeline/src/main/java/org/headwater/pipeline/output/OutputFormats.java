@@ -6,14 +6,16 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.headwater.pipeline.csv.CsvOutput;
 import org.headwater.pipeline.dataset.Dataset;
+import org.headwater.pipeline.format.csv.CsvOutput;
+import org.headwater.pipeline.format.netcdf.NetcdfOutput;
+import org.headwater.pipeline.format.zarr.ZarrOutput;
 import org.headwater.pipeline.internal.Hashing;
 import org.headwater.pipeline.plan.DatasetPlan;
 import org.headwater.pipeline.plan.Describe;
 import org.headwater.pipeline.recipe.OutputSpec;
-import org.headwater.provenance.record.OutputRecord;
 import org.headwater.provenance.graph.Checksums;
+import org.headwater.provenance.record.OutputRecord;
 import org.headwater.zarr.StoredFile;
 
 /** Dispatches the three writing phases to the output's format. */

@@ -13,7 +13,7 @@ import org.headwater.pipeline.dataset.DType;
 import org.headwater.pipeline.dataset.Dataset;
 import org.headwater.pipeline.demo.DemoData;
 import org.headwater.pipeline.geo.PolarStereographic;
-import org.headwater.pipeline.netcdf.NetcdfSource;
+import org.headwater.pipeline.format.netcdf.NetcdfSource;
 import org.headwater.pipeline.testing.MemoryDataset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

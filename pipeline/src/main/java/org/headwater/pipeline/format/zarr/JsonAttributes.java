@@ -1,4 +1,4 @@
-package org.headwater.pipeline.io;
+package org.headwater.pipeline.format.zarr;
 
 import java.util.ArrayList;
 import java.util.List;

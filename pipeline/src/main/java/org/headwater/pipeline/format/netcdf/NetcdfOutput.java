@@ -1,4 +1,4 @@
-package org.headwater.pipeline.output;
+package org.headwater.pipeline.format.netcdf;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,9 +13,11 @@ import org.headwater.pipeline.dataset.Dataset;
 import org.headwater.pipeline.dataset.DatasetSchema;
 import org.headwater.pipeline.dataset.Dimension;
 import org.headwater.pipeline.dataset.Variable;
-import org.headwater.pipeline.netcdf.NetcdfC;
-import org.headwater.pipeline.netcdf.UnsignedMarks;
-import org.headwater.pipeline.netcdf.NetcdfWriting;
+import org.headwater.pipeline.format.netcdf.NetcdfC;
+import org.headwater.pipeline.format.netcdf.NetcdfWriting;
+import org.headwater.pipeline.format.netcdf.UnsignedMarks;
+import org.headwater.pipeline.output.Encoding;
+import org.headwater.pipeline.output.OutputException;
 import org.headwater.pipeline.plan.Describe;
 import org.headwater.pipeline.recipe.OutputSpec;
 import org.headwater.provenance.record.VariableRecord;
@@ -55,7 +57,7 @@ public final class NetcdfOutput {
    *
    * @throws OutputException naming both when two would get the same name
    */
-  static void checkNames(DatasetSchema schema, OutputSpec spec) {
+  public static void checkNames(DatasetSchema schema, OutputSpec spec) {
     Map<String, String> dims = new HashMap<>();
     for (Dimension d : schema.dimensions()) {
       checkName(spec, Named.DIMENSION, "", d.name(), dims);
@@ -107,7 +109,7 @@ public final class NetcdfOutput {
   }
 
   /** The output's variables as the run record lists them: under the names they have in the file. */
-  static List<VariableRecord> describe(DatasetSchema schema) {
+  public static List<VariableRecord> describe(DatasetSchema schema) {
     return Describe.variables(schema, NetcdfOutput::netcdfName);
   }
 
@@ -215,7 +217,7 @@ public final class NetcdfOutput {
    *
    * @throws OutputException naming the output, the variable and what to do
    */
-  static void checkTypes(DatasetSchema schema, OutputSpec spec) {
+  public static void checkTypes(DatasetSchema schema, OutputSpec spec) {
     boolean nc3 = spec.format().equals("netcdf3");
     if (!nc3) {
       NetcdfChunking.check(spec);

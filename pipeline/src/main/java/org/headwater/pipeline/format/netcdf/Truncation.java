@@ -1,4 +1,4 @@
-package org.headwater.pipeline.netcdf;
+package org.headwater.pipeline.format.netcdf;
 
 /**
  * Makes NetCDF-Java refuse NetCDF-3 files that are shorter than their header says (an interrupted

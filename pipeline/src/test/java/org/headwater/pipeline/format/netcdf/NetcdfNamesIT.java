@@ -1,4 +1,4 @@
-package org.headwater.pipeline.output;
+package org.headwater.pipeline.format.netcdf;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

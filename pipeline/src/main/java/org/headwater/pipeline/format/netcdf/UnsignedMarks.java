@@ -1,4 +1,4 @@
-package org.headwater.pipeline.netcdf;
+package org.headwater.pipeline.format.netcdf;
 
 import com.sun.jna.Library;
 import com.sun.jna.Native;

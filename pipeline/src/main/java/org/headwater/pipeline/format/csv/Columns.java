@@ -1,4 +1,4 @@
-package org.headwater.pipeline.csv;
+package org.headwater.pipeline.format.csv;
 
 import org.headwater.pipeline.SourceException;
 import org.headwater.pipeline.dataset.DType;

@@ -1,4 +1,4 @@
-package org.headwater.pipeline.csv;
+package org.headwater.pipeline.format.csv;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;

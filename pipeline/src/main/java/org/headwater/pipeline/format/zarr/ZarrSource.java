@@ -1,4 +1,4 @@
-package org.headwater.pipeline.io;
+package org.headwater.pipeline.format.zarr;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -13,7 +13,7 @@ import org.headwater.pipeline.dataset.Dataset;
 import org.headwater.pipeline.dataset.DatasetSchema;
 import org.headwater.pipeline.dataset.Dimension;
 import org.headwater.pipeline.dataset.Variable;
-import org.headwater.pipeline.netcdf.CfCoding;
+import org.headwater.pipeline.format.netcdf.CfCoding;
 import org.headwater.zarr.ArrayMetadata;
 import org.headwater.zarr.ZarrException;
 import org.headwater.zarr.ZarrReader;

@@ -1,4 +1,4 @@
-package org.headwater.pipeline.output;
+package org.headwater.pipeline.format.zarr;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -11,6 +11,10 @@ import org.headwater.pipeline.dataset.DType;
 import org.headwater.pipeline.dataset.Dataset;
 import org.headwater.pipeline.dataset.DatasetSchema;
 import org.headwater.pipeline.dataset.Variable;
+import org.headwater.pipeline.output.Chunking;
+import org.headwater.pipeline.output.Encoding;
+import org.headwater.pipeline.output.OutputException;
+import org.headwater.pipeline.output.WriteTask;
 import org.headwater.pipeline.recipe.OutputSpec;
 import org.headwater.zarr.ArrayMetadata;
 import org.headwater.zarr.ChunkGrid;

@@ -1,4 +1,4 @@
-package org.headwater.pipeline.csv;
+package org.headwater.pipeline.format.csv;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

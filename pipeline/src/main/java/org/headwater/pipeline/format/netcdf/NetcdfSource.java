@@ -1,4 +1,4 @@
-package org.headwater.pipeline.netcdf;
+package org.headwater.pipeline.format.netcdf;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;

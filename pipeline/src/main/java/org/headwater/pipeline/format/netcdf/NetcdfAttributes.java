@@ -1,4 +1,4 @@
-package org.headwater.pipeline.netcdf;
+package org.headwater.pipeline.format.netcdf;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.headwater.pipeline.csv;
+package org.headwater.pipeline.format.csv;
 
 import java.io.IOException;
 import java.nio.file.Path;

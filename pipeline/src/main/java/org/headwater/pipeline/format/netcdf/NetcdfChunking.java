@@ -1,10 +1,11 @@
-package org.headwater.pipeline.output;
+package org.headwater.pipeline.format.netcdf;
 
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.headwater.pipeline.dataset.DatasetSchema;
 import org.headwater.pipeline.dataset.Variable;
+import org.headwater.pipeline.output.OutputException;
 import org.headwater.pipeline.recipe.OutputSpec;
 import ucar.nc2.write.Nc4Chunking;
 
