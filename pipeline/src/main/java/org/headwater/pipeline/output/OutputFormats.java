@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import org.headwater.pipeline.dataset.Dataset;
 import org.headwater.pipeline.format.csv.CsvFormat;
+import org.headwater.pipeline.format.geotiff.GeoTiffFormat;
 import org.headwater.pipeline.format.netcdf.NetcdfFormat;
 import org.headwater.pipeline.format.zarr.ZarrFormat;
 import org.headwater.pipeline.internal.Hashing;
@@ -33,7 +34,8 @@ public final class OutputFormats {
           "zarr", new ZarrFormat(),
           "netcdf3", new NetcdfFormat(),
           "netcdf4", new NetcdfFormat(),
-          "csv", new CsvFormat());
+          "csv", new CsvFormat(),
+          "geotiff", new GeoTiffFormat());
 
   private OutputFormats() {}
 
