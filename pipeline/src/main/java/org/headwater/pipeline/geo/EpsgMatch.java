@@ -2,10 +2,16 @@ package org.headwater.pipeline.geo;
 
 import java.util.List;
 import java.util.OptionalInt;
+import org.apache.sis.metadata.iso.citation.Citations;
 import org.apache.sis.referencing.CRS;
+import org.apache.sis.referencing.IdentifiedObjects;
+import org.apache.sis.referencing.datum.DatumOrEnsemble;
 import org.apache.sis.util.Utilities;
 import org.opengis.referencing.crs.CoordinateReferenceSystem;
+import org.opengis.metadata.Identifier;
 import org.opengis.referencing.crs.GeographicCRS;
+import org.opengis.referencing.datum.Ellipsoid;
+import org.opengis.referencing.datum.GeodeticDatum;
 import org.opengis.referencing.operation.MathTransform;
 import org.opengis.util.FactoryException;
 
@@ -24,10 +30,18 @@ final class EpsgMatch {
   private EpsgMatch() {}
 
   static OptionalInt of(CoordinateReferenceSystem crs) {
-    if (crs instanceof GeographicCRS) {
-      return Utilities.equalsIgnoreMetadata(crs, GridCrs.lonLatCrs())
-          ? OptionalInt.of(4326)
-          : OptionalInt.empty();
+    Identifier id = IdentifiedObjects.getIdentifier(crs, Citations.EPSG);
+    if (id != null && id.getCode().matches("\\d+")) {
+      return OptionalInt.of(Integer.parseInt(id.getCode())); // WKT with ID["EPSG", n]
+    }
+    if (crs instanceof GeographicCRS g) {
+      GeodeticDatum datum = DatumOrEnsemble.asDatum(g); // an ensemble for WGS 84 in SIS 1.6
+      Ellipsoid e = datum.getEllipsoid();
+      boolean wgs84 = Utilities.equalsIgnoreMetadata(crs, GridCrs.lonLatCrs())
+          || e.getSemiMajorAxis() == 6378137.0
+              && Math.abs(e.getInverseFlattening() - 298.257223563) < 1e-9
+              && datum.getPrimeMeridian().getGreenwichLongitude() == 0;
+      return wgs84 ? OptionalInt.of(4326) : OptionalInt.empty();
     }
     for (int code : CANDIDATES) {
       try {

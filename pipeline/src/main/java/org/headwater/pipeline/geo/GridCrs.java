@@ -45,8 +45,8 @@ public record GridCrs(CoordinateReferenceSystem crs, OptionalInt epsg) {
         int code = Integer.parseInt(s.substring(5));
         return new GridCrs(xFirst(CRS.forCode("EPSG:" + code)), OptionalInt.of(code));
       }
-      CoordinateReferenceSystem c = xFirst(CRS.fromWKT(s));
-      return new GridCrs(c, EpsgMatch.of(c));
+      CoordinateReferenceSystem c = CRS.fromWKT(s);
+      return new GridCrs(xFirst(c), EpsgMatch.of(c));
     } catch (FactoryException e) {
       throw new IllegalArgumentException(
           (s.length() > 60 ? "the WKT" : "'" + s + "'") + " is not a CRS the EPSG dataset or WKT"

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.sis.referencing.datum.DatumOrEnsemble;
 import org.apache.sis.util.Utilities;
 import org.headwater.pipeline.geo.GridCrs;
 import org.opengis.parameter.ParameterValueGroup;
@@ -51,7 +52,7 @@ record GeoKeys(int[] directory, double[] doubles) {
         .getCode())) {
       keys.put(2048, 4326);
     } else {
-      Ellipsoid e = p.getDatum().getEllipsoid();
+      Ellipsoid e = DatumOrEnsemble.asDatum(p.getBaseCRS()).getEllipsoid();
       keys.put(2048, USER_DEFINED);
       keys.put(2050, USER_DEFINED);
       keys.put(2056, USER_DEFINED);
