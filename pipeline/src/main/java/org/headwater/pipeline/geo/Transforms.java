@@ -8,7 +8,10 @@ import org.opengis.referencing.operation.TransformException;
 public final class Transforms {
   private Transforms() {}
 
-  /** The transform as a function; a point it cannot transform becomes {NaN, NaN}. */
+  /**
+   * The transform as a function; a point it cannot transform (outside the projection's domain)
+   * becomes {NaN, NaN}, which callers treat as "no such point".
+   */
   public static UnaryOperator<double[]> operator(MathTransform mt) {
     return p -> {
       double[] out = new double[2];
@@ -22,14 +25,19 @@ public final class Transforms {
     };
   }
 
-  /** Transforms {@code n} interleaved x/y points in place; failures become NaN. */
+  /**
+   * Transforms {@code n} interleaved x/y points in place; a point outside the transform's domain
+   * (a pole, the far side of a projection) becomes NaN, like PROJ's HUGE_VAL, and the others are
+   * transformed one by one from a copy of the input.
+   */
   public static void transform(MathTransform mt, double[] xy, int n) {
+    double[] in = xy.clone();
     try {
-      mt.transform(xy, 0, xy, 0, n);
+      mt.transform(in, 0, xy, 0, n);
     } catch (TransformException e) {
+      UnaryOperator<double[]> one = operator(mt);
       for (int i = 0; i < n; i++) {
-        double[] p = {xy[2 * i], xy[2 * i + 1]};
-        double[] q = operator(mt).apply(p);
+        double[] q = one.apply(new double[] {in[2 * i], in[2 * i + 1]});
         xy[2 * i] = q[0];
         xy[2 * i + 1] = q[1];
       }

@@ -105,7 +105,7 @@ final class ReprojectedDataset extends DerivedDataset {
     int[] win = window(at, corners);
     Array out = Array.factory(v.dtype().dataType(), shape);
     if (win == null) {
-      fill(out, v, nr * nc);
+      fill(out, v);
       return out;
     }
     int[] so = origin.clone();
@@ -148,7 +148,7 @@ final class ReprojectedDataset extends DerivedDataset {
     }
   }
 
-  private static void fill(Array out, Variable v, int cells) {
+  private static void fill(Array out, Variable v) {
     double missing = v.dtype().isIntegral() && v.fillValue() != null
         ? v.fillValue().doubleValue() : Double.NaN;
     IndexIterator o = out.getIndexIterator();
