@@ -4,7 +4,8 @@
 # `./mvnw verify` works on a fresh Debian machine; as non-root it only says what to install.
 set -euo pipefail
 PKGS=(netcdf-bin libnetcdf-dev libdeflate0 python3-xarray python3-zarr python3-netcdf4 python3-dask
-      python3-rdflib python3-psutil libxml2-utils graphviz nco gdal-bin curl time chromium chromium-driver)
+      python3-rdflib python3-psutil libxml2-utils graphviz nco gdal-bin python3-gdal python3-rasterio
+      curl time chromium chromium-driver)
 missing=()
 for p in "${PKGS[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -31,9 +31,10 @@ import picocli.CommandLine.Spec;
     description = {
       "Fully offline demo: writes a synthetic Greenland surface-speed ensemble (one NetCDF file"
           + " per member, one member missing), runs examples/greenland-speed-ensemble.yaml on it and"
-          + " prints what it made and the upstream lineage of one output variable; runs a second recipe"
+          + " prints what it made (among it member 1 as Cloud-Optimized GeoTIFFs in EPSG:3413 and"
+          + " reprojected to EPSG:4326) and the upstream lineage of one output variable; runs a second recipe"
           + " on the first one's NetCDF output and prints that two-recipe lineage; then publishes the"
-          + " non-Zarr outputs into a local archive (DOI under the 10.5072 test prefix) and prints the"
+          + " NetCDF and CSV outputs into a local archive (DOI under the 10.5072 test prefix) and prints the"
           + " citation. The last line is the run directory."
     })
 final class DemoCommand implements Callable<Integer> {
@@ -61,6 +62,8 @@ final class DemoCommand implements Callable<Integer> {
     RunResult result =
         RunCommand.run(recipe, RunOptions.defaults(work.work).withStore(lineageStore));
     Summary.printBody(out, result);
+    out.printf("Cloud-Optimized GeoTIFFs: %s (EPSG:3413), %s (reprojected to EPSG:4326)%n",
+        result.runDir().resolve("outputs/speed-cog"), result.runDir().resolve("outputs/speed-cog-wgs84"));
     printLineage(out, lineageStore, result.runDir().resolve("outputs/speed.nc") + "#surface_speed");
 
     Recipe mean =
@@ -75,7 +78,7 @@ final class DemoCommand implements Callable<Integer> {
         out, lineageStore, second.runDir().resolve("outputs/speed_mean.nc") + "#mean_surface_speed");
 
     Path archive = work.work.toAbsolutePath().resolve("archive");
-    out.printf("%npublishing the non-Zarr outputs, EML and provenance to the local archive %s%n", archive);
+    out.printf("%npublishing the NetCDF and CSV outputs, EML and provenance to the local archive %s%n", archive);
     out.flush();
     PublishResult published =
         Publisher.publish(

@@ -33,6 +33,9 @@ class DemoIT {
         .satisfies(s -> assertThat(s.url()).endsWith("speed_member04.nc"));
     assertThat(runDir.resolve("outputs/speed.zarr/.zmetadata")).exists();
     assertThat(runDir.resolve("outputs/speed.nc")).exists();
+    assertThat(runDir.resolve("outputs/speed-cog/velsurf_mag.tif")).exists();
+    assertThat(runDir.resolve("outputs/speed-cog-wgs84/velsurf_mag.tif")).exists();
+    assertThat(record.outputs()).as("Zarr, NetCDF, CSV and two GeoTIFF folders").hasSize(5);
     assertThat(runDir.resolve("prov.ttl")).exists();
     assertThat(runDir.resolve("CITATION.cff")).exists();
     assertThat(text)
@@ -40,6 +43,7 @@ class DemoIT {
         .contains("<- velsurf_mag in speed_member01.nc [variable]")
         .contains("https://doi.org/10.5072/headwater-demo-greenland-projections [dataset]")
         .contains("made by run greenland-speed-ensemble-mean-")
+        .contains("Cloud-Optimized GeoTIFFs: " + runDir.resolve("outputs/speed-cog"))
         .contains("cite as:")
         .containsPattern("Carberry, J\\. \\d{4}\\. .*doi:10\\.5072/");
     assertThat(Files.list(tmp.resolve("archive")).count()).isPositive();

@@ -43,8 +43,8 @@ final class PackagePlanner {
     List<String> actions = new ArrayList<>();
     List<String> obsoletes = new ArrayList<>();
     for (OutputRecord out : run.outputs()) {
-      if ("zarr".equalsIgnoreCase(out.format())) {
-        continue; // Zarr stores are not published
+      if ("zarr".equalsIgnoreCase(out.format()) || "geotiff".equalsIgnoreCase(out.format())) {
+        continue; // folder outputs (Zarr stores; GeoTIFF folders, not yet: issue 17 item 4)
       }
       Path file = inside(req.runDir(), out.path());
       Checksum sha = hash(file);

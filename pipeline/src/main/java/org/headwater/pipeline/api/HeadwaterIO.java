@@ -60,7 +60,15 @@ public final class HeadwaterIO {
     return write(name, "csv");
   }
 
-  /** An output in {@code format}: {@code zarr}, {@code netcdf3}, {@code netcdf4} or {@code csv}. */
+  /**
+   * Cloud-Optimized GeoTIFFs in the folder {@code NAME/}: one file per 2-D slice, or one file when
+   * {@link WriteDataset#withBands} names a dimension.
+   */
+  public static WriteDataset writeGeoTiff(String name) {
+    return write(name, "geotiff");
+  }
+
+  /** An output in {@code format}: {@code zarr}, {@code netcdf3}, {@code netcdf4}, {@code csv} or {@code geotiff}. */
   public static WriteDataset write(String name, String format) {
     return new WriteDataset(name, format, Map.of(), Map.of("id", "zlib", "level", 4), null);
   }
@@ -70,6 +78,7 @@ public final class HeadwaterIO {
     WriteDataset w = new WriteDataset(output.name(), output.format(), output.chunks(),
         output.compressor(), null);
     w = w.toPath(output.path());
+    w = output.bands() == null ? w : w.withBands(output.bands());
     return output.location() == null ? w : w.toLocation(output.location());
   }
 }

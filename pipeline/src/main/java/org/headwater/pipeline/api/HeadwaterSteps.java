@@ -89,6 +89,14 @@ public final class HeadwaterSteps {
     return of("coarsen", Map.of("factors", new LinkedHashMap<>(factors)));
   }
 
+  /**
+   * {@code reproject}: the grid resampled to a target CRS ({@code EPSG:4326} or WKT); add {@code
+   * resolution}, {@code bounds} and {@code resampling} (nearest, bilinear or average).
+   */
+  public static ApplyStep reproject(String crs) {
+    return of("reproject", Map.of("crs", crs));
+  }
+
   /** {@code rename_columns} of a CSV table. */
   public static ApplyStep renameColumns(Map<String, String> columns) {
     return of("rename_columns", Map.of("columns", new LinkedHashMap<>(columns)));

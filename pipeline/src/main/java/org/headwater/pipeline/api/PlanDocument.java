@@ -130,6 +130,12 @@ final class PlanDocument {
     }
     m.put("compressor", sorted(o.compressor()));
     m.put("path", o.path());
+    if (o.location() != null) {
+      m.put("location", o.location());
+    }
+    if (o.bands() != null) {
+      m.put("bands", o.bands());
+    }
     return m;
   }
 

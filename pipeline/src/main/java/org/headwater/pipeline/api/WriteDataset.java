@@ -41,20 +41,25 @@ public final class WriteDataset extends PTransform<PCollection<DatasetPlan>, PCo
   private final Map<String, Object> compressor;
   private final String path;
   private final String location;
+  private final String bands;
 
   WriteDataset(String name, String format, Map<String, Integer> chunks, Map<String, Object> compressor,
       String path) {
-    this(name, format, chunks, compressor, path, null);
+    this(name, format, chunks, compressor, path, null, null);
   }
 
   private WriteDataset(String name, String format, Map<String, Integer> chunks,
-      Map<String, Object> compressor, String path, String location) {
+      Map<String, Object> compressor, String path, String location, String bands) {
     if (name == null || name.isBlank() || name.contains("/")) {
       throw new IllegalArgumentException("output name '" + name + "': give a name without '/'");
     }
-    if (!List.of("zarr", "netcdf3", "netcdf4", "csv").contains(format)) {
+    if (!List.of("zarr", "netcdf3", "netcdf4", "csv", "geotiff").contains(format)) {
       throw new IllegalArgumentException(
-          "output '" + name + "': format '" + format + "' is not zarr, netcdf3, netcdf4 or csv");
+          "output '" + name + "': format '" + format + "' is not zarr, netcdf3, netcdf4, csv or geotiff");
+    }
+    if (bands != null && !format.equals("geotiff")) {
+      throw new IllegalArgumentException(
+          "output '" + name + "': withBands is for GeoTIFF outputs only (HeadwaterIO.writeGeoTiff)");
     }
     this.name = name;
     this.format = format;
@@ -62,6 +67,7 @@ public final class WriteDataset extends PTransform<PCollection<DatasetPlan>, PCo
     this.compressor = new LinkedHashMap<>(compressor);
     this.path = path;
     this.location = location;
+    this.bands = bands;
   }
 
   /** Target chunk length by dimension (Zarr, NetCDF-4); dimensions not named are not split. */
@@ -71,7 +77,7 @@ public final class WriteDataset extends PTransform<PCollection<DatasetPlan>, PCo
         throw new IllegalArgumentException("withChunks: chunk length of '" + d + "' < 1: " + n);
       }
     });
-    return new WriteDataset(name, format, lengths, compressor, path, location);
+    return new WriteDataset(name, format, lengths, compressor, path, location, bands);
   }
 
   /** Compressor: {@code id} (zlib, zstd, blosc, none) and its options; default zlib level 4. */
@@ -79,7 +85,7 @@ public final class WriteDataset extends PTransform<PCollection<DatasetPlan>, PCo
     if (!settings.containsKey("id")) {
       throw new IllegalArgumentException("withCompressor: needs 'id' (zlib, zstd, blosc or none)");
     }
-    return new WriteDataset(name, format, chunks, new LinkedHashMap<>(settings), path, location);
+    return new WriteDataset(name, format, chunks, new LinkedHashMap<>(settings), path, location, bands);
   }
 
   /** The file name under {@code outputs/}; by default the name with .zarr, .nc or .csv. */
@@ -89,7 +95,7 @@ public final class WriteDataset extends PTransform<PCollection<DatasetPlan>, PCo
       throw new IllegalArgumentException(
           "toPath: '" + relative + "' is outside outputs/; give a relative name such as 'speed.zarr'");
     }
-    return new WriteDataset(name, format, chunks, compressor, relative, location);
+    return new WriteDataset(name, format, chunks, compressor, relative, location, bands);
   }
 
   /**
@@ -105,7 +111,12 @@ public final class WriteDataset extends PTransform<PCollection<DatasetPlan>, PCo
     }
     String prefix = objectPrefix.endsWith("/")
         ? objectPrefix.substring(0, objectPrefix.length() - 1) : objectPrefix;
-    return new WriteDataset(name, format, chunks, compressor, path, prefix);
+    return new WriteDataset(name, format, chunks, compressor, path, prefix, bands);
+  }
+
+  /** For a GeoTIFF: the dimension whose positions become bands (else one file per 2-D slice). */
+  public WriteDataset withBands(String dimension) {
+    return new WriteDataset(name, format, chunks, compressor, path, location, dimension);
   }
 
   @Override
@@ -114,15 +125,21 @@ public final class WriteDataset extends PTransform<PCollection<DatasetPlan>, PCo
       case "zarr" -> "writeZarr";
       case "netcdf3" -> "writeNetcdf";
       case "netcdf4" -> "writeNetcdf4";
+      case "geotiff" -> "writeGeoTiff";
       default -> "writeCsv";
     };
     return "HeadwaterIO." + factory + "(" + name + ")";
   }
 
   OutputSpec spec(String dataset) {
-    String ext = format.equals("zarr") ? ".zarr" : format.equals("csv") ? ".csv" : ".nc";
+    String ext = switch (format) {
+      case "zarr" -> ".zarr";
+      case "csv" -> ".csv";
+      case "geotiff" -> ""; // a folder of .tif files
+      default -> ".nc";
+    };
     return new OutputSpec(
-        name, dataset, format, chunks, compressor, path != null ? path : name + ext, location);
+        name, dataset, format, chunks, compressor, path != null ? path : name + ext, location, bands);
   }
 
   @Override

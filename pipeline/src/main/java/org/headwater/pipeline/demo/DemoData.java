@@ -5,7 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.headwater.pipeline.geo.PolarStereographic;
+import java.util.function.UnaryOperator;
+import org.headwater.pipeline.geo.GridCrs;
 import ucar.ma2.ArrayDouble;
 import ucar.ma2.ArrayFloat;
 import ucar.ma2.ArrayInt;
@@ -170,12 +171,12 @@ public final class DemoData {
       }
       w.write(x, xv);
       w.write(y, yv);
-      PolarStereographic proj = PolarStereographic.epsg3413();
+      UnaryOperator<double[]> toLonLat = GridCrs.of("EPSG:3413").toLonLat();
       ArrayDouble.D2 latv = new ArrayDouble.D2(NY, NX);
       ArrayDouble.D2 lonv = new ArrayDouble.D2(NY, NX);
       for (int j = 0; j < NY; j++) {
         for (int i = 0; i < NX; i++) {
-          double[] ll = proj.inverse(X0 + i * DX, Y0 + j * DX);
+          double[] ll = toLonLat.apply(new double[] {X0 + i * DX, Y0 + j * DX});
           lonv.set(j, i, ll[0]);
           latv.set(j, i, ll[1]);
         }

@@ -1,15 +1,25 @@
 package org.headwater.pipeline.io;
 
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeSet;
 import org.headwater.pipeline.SourceException;
-import org.headwater.pipeline.csv.CsvOptions;
-import org.headwater.pipeline.csv.CsvSource;
 import org.headwater.pipeline.dataset.Dataset;
-import org.headwater.pipeline.netcdf.NetcdfSource;
+import org.headwater.pipeline.format.csv.CsvOptions;
+import org.headwater.pipeline.format.csv.CsvSource;
+import org.headwater.pipeline.format.netcdf.NetcdfSource;
+import org.headwater.pipeline.format.zarr.ZarrSource;
 import org.headwater.pipeline.recipe.SourceSpec;
 
-/** Opens a fetched source file as a {@link Dataset} by its declared file type. */
+/** The registry of source formats: opens a fetched source file by its declared file type. */
 public final class Sources {
+  private static final Map<String, SourceFormat> FORMATS =
+      Map.of(
+          "netcdf", (local, label, options) -> NetcdfSource.open(local, label),
+          "zarr", (local, label, options) -> ZarrSource.open(local, label),
+          "csv",
+          (local, label, options) -> CsvSource.open(local, label, CsvOptions.of(options, label)));
+
   private Sources() {}
 
   /**
@@ -20,23 +30,20 @@ public final class Sources {
    * @param label the URL, for messages
    */
   public static Dataset open(SourceSpec source, String local, String label) {
-    if (source.fileType().equals("csv")) {
-      return CsvSource.open(Path.of(local), label, CsvOptions.of(source.options(), label));
-    }
-    return open(source.fileType(), local, label);
+    return format(source.fileType(), label).open(Path.of(local), label, source.options());
   }
 
   public static Dataset open(String fileType, String local, String label) {
-    switch (fileType) {
-      case "netcdf":
-        return NetcdfSource.open(Path.of(local), label);
-      case "zarr":
-        return ZarrSource.open(Path.of(local), label);
-      case "csv":
-        return CsvSource.open(Path.of(local), label, CsvOptions.of(java.util.Map.of(), label));
-      default:
-        throw new SourceException(
-            label + ": file type '" + fileType + "' cannot be read; use netcdf, zarr or csv");
+    return format(fileType, label).open(Path.of(local), label, Map.of());
+  }
+
+  private static SourceFormat format(String fileType, String label) {
+    SourceFormat f = FORMATS.get(fileType);
+    if (f == null) {
+      throw new SourceException(
+          label + ": file type '" + fileType + "' cannot be read; use one of "
+              + new TreeSet<>(FORMATS.keySet()));
     }
+    return f;
   }
 }

@@ -6,64 +6,66 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.headwater.pipeline.csv.CsvOutput;
+import java.util.TreeSet;
 import org.headwater.pipeline.dataset.Dataset;
+import org.headwater.pipeline.format.csv.CsvFormat;
+import org.headwater.pipeline.format.geotiff.GeoTiffFormat;
+import org.headwater.pipeline.format.netcdf.NetcdfFormat;
+import org.headwater.pipeline.format.zarr.ZarrFormat;
 import org.headwater.pipeline.internal.Hashing;
 import org.headwater.pipeline.plan.DatasetPlan;
 import org.headwater.pipeline.plan.Describe;
 import org.headwater.pipeline.recipe.OutputSpec;
 import org.headwater.pipeline.storage.ObjectUrl;
-import org.headwater.provenance.record.OutputRecord;
 import org.headwater.provenance.graph.Checksums;
+import org.headwater.provenance.record.OutputRecord;
 import org.headwater.zarr.StoredFile;
 
-/** Dispatches the three writing phases to the output's format. */
+/**
+ * The registry of output formats, by the recipe's {@code format:} name, and the three writing
+ * phases the runner calls on them. A new format is registered here and lives in its own package
+ * under {@code format/}.
+ */
 public final class OutputFormats {
   /** Outputs land under this folder of the run directory. */
   public static final String OUTPUTS = "outputs";
 
+  private static final Map<String, OutputFormat> FORMATS =
+      Map.of(
+          "zarr", new ZarrFormat(),
+          "netcdf3", new NetcdfFormat(),
+          "netcdf4", new NetcdfFormat(),
+          "csv", new CsvFormat(),
+          "geotiff", new GeoTiffFormat());
+
   private OutputFormats() {}
+
+  /** The format an output is written in. */
+  public static OutputFormat of(OutputSpec spec) {
+    OutputFormat f = FORMATS.get(spec.format());
+    if (f == null) {
+      throw new OutputException(
+          "output '" + spec.name() + "': format '" + spec.format() + "' is not supported yet;"
+              + " use one of " + new TreeSet<>(FORMATS.keySet()));
+    }
+    return f;
+  }
 
   /** Creates staging metadata and returns the output's tasks. */
   public static List<WriteTask> prepare(DatasetPlan plan, OutputSpec spec, Path target) {
+    OutputFormat format = of(spec);
     try {
       Files.createDirectories(target.getParent());
     } catch (IOException e) {
       throw new OutputException("cannot create " + target.getParent() + ": " + e.getMessage(), e);
     }
-    switch (spec.format()) {
-      case "zarr":
-        ZarrOutput.prepare(plan.schema(), spec, target);
-        return ZarrOutput.tasks(plan.schema(), spec);
-      case "netcdf3":
-      case "netcdf4":
-        Chunking.check(plan.schema(), spec);
-        NetcdfOutput.checkNames(plan.schema(), spec);
-        NetcdfOutput.checkTypes(plan.schema(), spec);
-        return List.of(new WriteTask(spec.name(), spec.dataset(), null, -1));
-      case "csv":
-        CsvOutput.check(plan.schema(), spec.name());
-        return List.of(new WriteTask(spec.name(), spec.dataset(), null, -1));
-      default:
-        throw new OutputException(
-            "output '" + spec.name() + "': format '" + spec.format() + "' is not supported yet");
-    }
+    return format.prepare(plan, spec, target);
   }
 
   /** Runs one task. */
   public static Written write(Dataset data, OutputSpec spec, Path target, WriteTask task)
       throws IOException {
-    switch (spec.format()) {
-      case "zarr":
-        List<StoredFile> files = ZarrOutput.write(data, spec, target, task);
-        return new Written(files.size(), files);
-      case "csv":
-        CsvOutput.write(data, spec.name(), target);
-        return new Written(1, List.of());
-      default:
-        NetcdfOutput.write(data, spec, target);
-        return new Written(1, List.of());
-    }
+    return of(spec).write(data, spec, target, task);
   }
 
   /**
@@ -71,10 +73,7 @@ public final class OutputFormats {
    * column description ({@code NAME.columns.json}) beside it. The run commits all of them.
    */
   public static List<String> files(OutputSpec spec) {
-    if (spec.format().equals("csv")) {
-      return List.of(spec.path(), CsvOutput.columnsFile(Path.of(spec.path())).toString());
-    }
-    return List.of(spec.path());
+    return of(spec).files(spec);
   }
 
   /**
@@ -84,9 +83,8 @@ public final class OutputFormats {
    */
   public static OutputRecord finish(Dataset data, OutputSpec spec, Path target, Iterable<Written> written)
       throws IOException {
-    if (spec.format().equals("zarr")) {
-      ZarrOutput.finish(target);
-    }
+    OutputFormat format = of(spec);
+    format.finish(target);
     Map<String, Checksums.Known> known = new HashMap<>();
     for (Written w : written) {
       for (StoredFile f : w.files()) {
@@ -101,11 +99,7 @@ public final class OutputFormats {
         spec.format(),
         sha,
         size,
-        switch (spec.format()) {
-          case "csv" -> CsvOutput.describe(data.schema());
-          case "netcdf3", "netcdf4" -> NetcdfOutput.describe(data.schema());
-          default -> Describe.variables(data.schema());
-        },
+        format.describe(data.schema()),
         Describe.coverage(data),
         spec.location() == null ? null : ObjectUrl.parse(spec.location()).resolve(spec.path()).toString());
   }

@@ -16,7 +16,7 @@ import org.headwater.pipeline.combine.Combiner;
 import org.headwater.pipeline.combine.FileHeader;
 import org.headwater.pipeline.combine.Layout;
 import org.headwater.pipeline.combine.Part;
-import org.headwater.pipeline.csv.CsvTables;
+import org.headwater.pipeline.format.csv.CsvTables;
 import org.headwater.pipeline.dataset.Dataset;
 import org.headwater.pipeline.steps.DerivedDataset;
 import org.headwater.pipeline.dataset.DatasetSchema;

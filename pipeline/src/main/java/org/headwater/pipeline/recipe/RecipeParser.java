@@ -37,8 +37,8 @@ public final class RecipeParser {
   private static final Set<String> CREATOR = Set.of("name", "orcid", "affiliation", "email");
   private static final Set<String> FUNDING = Set.of("funder", "award", "title");
   private static final Set<String> OUTPUT =
-      Set.of("name", "dataset", "format", "chunks", "compressor", "path", "location");
-  private static final Set<String> FORMATS = Set.of("zarr", "netcdf", "netcdf3", "netcdf4", "csv");
+      Set.of("name", "dataset", "format", "chunks", "compressor", "path", "location", "bands");
+  private static final Set<String> FORMATS = Set.of("zarr", "netcdf", "netcdf3", "netcdf4", "csv", "geotiff");
 
   private final Map<String, String> paramOverrides;
 
@@ -226,14 +226,23 @@ public final class RecipeParser {
         }
       }
       Map<String, Object> compressor = compressor(f.get("compressor"));
-      String ext = format.equals("zarr") ? ".zarr" : format.equals("csv") ? ".csv" : ".nc";
+      String ext = switch (format) {
+        case "zarr" -> ".zarr";
+        case "csv" -> ".csv";
+        case "geotiff" -> ""; // a folder of .tif files
+        default -> ".nc";
+      };
       String path = f.containsKey("path") ? f.get("path").string() : name + ext;
       OutputPaths.check(f.containsKey("path") ? f.get("path") : o, path);
       if (!paths.add(path)) {
         throw o.error("two outputs write '" + path + "'; give each its own name or path");
       }
       String location = f.containsKey("location") ? OutputLocations.check(f.get("location")) : null;
-      out.add(new OutputSpec(name, dataset, format, chunks, compressor, path, location));
+      String bands = f.containsKey("bands") ? f.get("bands").string() : null;
+      if (bands != null && !format.equals("geotiff")) {
+        throw f.get("bands").error("'bands' is for format: geotiff only; remove it");
+      }
+      out.add(new OutputSpec(name, dataset, format, chunks, compressor, path, location, bands));
     }
     if (out.isEmpty()) {
       throw node.error("a recipe needs at least one output");

@@ -11,7 +11,7 @@ import org.headwater.pipeline.dataset.Dataset;
 import org.headwater.pipeline.dataset.DatasetSchema;
 import org.headwater.pipeline.dataset.Variable;
 import org.headwater.pipeline.internal.Closing;
-import org.headwater.pipeline.netcdf.NetcdfSource;
+import org.headwater.pipeline.format.netcdf.NetcdfSource;
 import ucar.ma2.Array;
 
 /**

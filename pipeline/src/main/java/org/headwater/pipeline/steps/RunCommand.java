@@ -11,7 +11,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.headwater.pipeline.dataset.Dataset;
-import org.headwater.pipeline.output.NetcdfOutput;
+import org.headwater.pipeline.format.netcdf.NetcdfOutput;
 import org.headwater.pipeline.recipe.OutputSpec;
 
 /**

@@ -31,6 +31,7 @@ public final class Steps {
     register(Subset.TYPE);
     register(Coarsen.TYPE);
     register(ClipToPolygon.TYPE);
+    register(Reproject.TYPE);
     register(RunCommand.TYPE);
     register(TableSteps.RENAME_COLUMNS);
     register(TableSteps.SELECT_COLUMNS);

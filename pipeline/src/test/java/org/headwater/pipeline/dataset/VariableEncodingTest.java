@@ -3,7 +3,7 @@ package org.headwater.pipeline.dataset;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import org.headwater.pipeline.netcdf.CfCoding;
+import org.headwater.pipeline.format.netcdf.CfCoding;
 import org.junit.jupiter.api.Test;
 import ucar.ma2.Array;
 import ucar.ma2.DataType;

@@ -63,6 +63,14 @@ public final class DemoPipeline {
         .apply("History", HeadwaterSteps.history())
         .apply("CfCheck", HeadwaterSteps.cfCheck(true));
 
+    // Member 1 as maps for GIS users, read twice: once kept on its own grid, once reprojected.
+    PCollection<DatasetPlan> map = p.apply("ReadMap", HeadwaterIO.read("speed_map")
+        .from(sourceRoot + "/speed_member01.nc")
+        .withSourceOfTruth("https://doi.org/10.5072/headwater-demo-greenland-projections"));
+    PCollection<DatasetPlan> mapWgs84 = p.apply("ReadMapWgs84", HeadwaterIO.read("speed_map_wgs84")
+        .from(sourceRoot + "/speed_member01.nc")
+        .withSourceOfTruth("https://doi.org/10.5072/headwater-demo-greenland-projections"));
+
     // The mass-change series: a gzipped CSV with its own missing code, tidied.
     Map<String, String> columns = new LinkedHashMap<>();
     columns.put("Year", "year");
@@ -82,12 +90,22 @@ public final class DemoPipeline {
         .apply("ToMt", HeadwaterSteps.convertUnits(List.of("mass", "mass_uncertainty"), "Mt"))
         .apply("YearName", HeadwaterSteps.setAttributes("year", Map.of("long_name", "Year")));
 
-    // Three outputs; each emits its OutputRecord, and run(p) commits them together.
+    // The maps: the undeclared missing code masked; one in longitude/latitude at 0.1 degree.
+    map = map.apply("MaskMap", HeadwaterSteps.mask("velsurf_mag").with("equal", -9999));
+    mapWgs84 = mapWgs84
+        .apply("MaskMapWgs84", HeadwaterSteps.mask("velsurf_mag").with("equal", -9999))
+        .apply("ToWgs84", HeadwaterSteps.reproject("EPSG:4326")
+            .with("resolution", 0.1)
+            .with("resampling", "bilinear"));
+
+    // Five outputs; each emits its OutputRecord, and run(p) commits them together.
     speed.apply("WriteZarr", HeadwaterIO.writeZarr("speed")
         .withChunks(Map.of("member", 1, "time", 1))
         .withCompressor(Map.of("id", "zlib", "level", 4)));
     speed.apply("WriteNetcdf", HeadwaterIO.writeNetcdf("speed-netcdf").toPath("speed.nc"));
     mass.apply("WriteCsv", HeadwaterIO.writeCsv("mass").toPath("mass.csv"));
+    map.apply("WriteCog", HeadwaterIO.writeGeoTiff("speed-cog").withBands("time"));
+    mapWgs84.apply("WriteCogWgs84", HeadwaterIO.writeGeoTiff("speed-cog-wgs84").withBands("time"));
 
     return run.run(p);
     // [END demo]

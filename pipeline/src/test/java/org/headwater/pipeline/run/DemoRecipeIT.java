@@ -27,6 +27,29 @@ import org.junit.jupiter.api.io.TempDir;
 import ucar.ma2.Array;
 
 class DemoRecipeIT {
+  @Test
+  void writesOneCogInEpsg3413AndOneReprojectedToEpsg4326() {
+    org.headwater.pipeline.testing.Python.require("python3-gdal python3-rasterio", "osgeo.gdal",
+        "rasterio");
+    Path native3413 = result.runDir().resolve("outputs/speed-cog/velsurf_mag.tif");
+    Path wgs84 = result.runDir().resolve("outputs/speed-cog-wgs84/velsurf_mag.tif");
+    String out = org.headwater.pipeline.testing.Python.run(String.join("\n",
+        "import sys, rasterio",
+        "from osgeo_utils.samples import validate_cloud_optimized_geotiff as cog",
+        "for f in sys.argv[1:]:",
+        "  w, e, d = cog.validate(f)",
+        "  with rasterio.open(f) as r:",
+        "    print(r.crs.to_epsg(), r.count, len(e), int((r.read(1, masked=True).count())))",
+        ""), native3413.toString(), wgs84.toString());
+    List<String> lines = out.lines().toList();
+    assertThat(lines).hasSize(2);
+    assertThat(lines.get(0)).startsWith("3413 " + DemoData.NT + " 0 ");
+    assertThat(lines.get(1)).startsWith("4326 " + DemoData.NT + " 0 ");
+    for (String line : lines) {
+      assertThat(Integer.parseInt(line.split(" ")[3])).as("valid cells").isGreaterThan(100);
+    }
+  }
+
   /** UDUNITS' year in seconds (365.242198781 days). */
   static final double YEAR = 365.242198781 * 86400;
 
@@ -49,7 +72,7 @@ class DemoRecipeIT {
   @Test
   void recordsInputsSkippedMemberAndStepDetails() {
     assertThat(record.status()).isEqualTo("succeeded");
-    assertThat(record.inputs()).hasSize(6);
+    assertThat(record.inputs()).as("5 members, the CSV, member 1 for each of the two maps").hasSize(8);
     assertThat(record.skipped()).singleElement()
         .satisfies(s -> assertThat(s.url()).endsWith("speed_member04.nc"));
     StepRecord history = record.steps().stream().filter(s -> s.name().equals("history"))

@@ -12,8 +12,9 @@ import java.util.Map;
 import org.headwater.pipeline.dataset.DType;
 import org.headwater.pipeline.dataset.Dataset;
 import org.headwater.pipeline.demo.DemoData;
-import org.headwater.pipeline.geo.PolarStereographic;
-import org.headwater.pipeline.netcdf.NetcdfSource;
+import org.headwater.pipeline.geo.GridCrs;
+import org.headwater.pipeline.geo.GridMappings;
+import org.headwater.pipeline.format.netcdf.NetcdfSource;
 import org.headwater.pipeline.testing.MemoryDataset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -165,9 +166,9 @@ class GeoStepsTest {
   @Test
   void polarStereographicFromGridMappingMatchesEpsg3413() throws Exception {
     try (NetcdfSource d = demo()) {
-      PolarStereographic p = org.headwater.pipeline.geo.GridMappings.polarStereographic(
-          d.schema().variable("mapping").attributes());
-      assertThat(p).isEqualTo(PolarStereographic.epsg3413());
+      GridCrs crs = GridMappings.crs(d.schema().variable("mapping").attributes());
+      assertThat(crs.epsg()).hasValue(3413);
+      assertThat(crs.label()).isEqualTo("EPSG:3413");
     }
   }
 }

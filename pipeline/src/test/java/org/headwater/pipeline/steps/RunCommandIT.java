@@ -3,7 +3,7 @@ package org.headwater.pipeline.steps;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import org.headwater.pipeline.netcdf.NetcdfSource;
+import org.headwater.pipeline.format.netcdf.NetcdfSource;
 import org.headwater.pipeline.run.RunResult;
 import org.headwater.pipeline.testing.NetcdfFixtures;
 import org.headwater.pipeline.testing.OpenFiles;
