@@ -33,7 +33,9 @@ import picocli.CommandLine.Parameters;
     },
     subcommands = {LineageCommand.Import.class})
 public final class LineageCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "TARGET", description = "Path, URL, SHA-256, PID or DOI.")
+  // optional for picocli, so that 'lineage import FILE' reaches its subcommand (picocli checks a
+  // parent's required parameters first); call() asks for it
+  @Parameters(index = "0", arity = "0..1", paramLabel = "TARGET", description = "Path, URL, SHA-256, PID or DOI.")
   String target;
 
   @ArgGroup(exclusive = true)
@@ -69,6 +71,11 @@ public final class LineageCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws java.io.IOException {
+    if (target == null) {
+      throw new IllegalArgumentException(
+          "lineage: give TARGET (an output path, URL, SHA-256, PID or DOI), or import provenance with"
+              + " 'headwater lineage import FILE|URL'");
+    }
     if (depth != null && depth < 0) {
       throw new IllegalArgumentException("--depth < 0: " + depth);
     }

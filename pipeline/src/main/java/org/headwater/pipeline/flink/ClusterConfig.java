@@ -12,7 +12,7 @@ import java.util.Map;
 /**
  * The configuration of a one-machine standalone Flink 1.19 session cluster: its own loopback
  * ports, one TaskManager with explicit CPU and memory sizes (a TaskManager started without Flink's
- * shell scripts has no other way to size itself), and about 256 MB of network memory, which
+ * shell scripts has no other way to size itself), and 512 MB of network memory (the demo with its GeoTIFF outputs needed more than 256 MB at parallelism 2), which
  * Beam's job graphs need.
  *
  * @param dir the cluster's directory: {@code conf/}, {@code log/}, {@code tmp/} and pid files
@@ -62,8 +62,8 @@ public record ClusterConfig(
     s.put("taskmanager.memory.framework.off-heap.size", "128m");
     s.put("taskmanager.memory.task.off-heap.size", "0m");
     s.put("taskmanager.memory.managed.size", "64m");
-    s.put("taskmanager.memory.network.min", "256m");
-    s.put("taskmanager.memory.network.max", "256m");
+    s.put("taskmanager.memory.network.min", "512m");
+    s.put("taskmanager.memory.network.max", "512m");
     s.put("taskmanager.memory.jvm-metaspace.size", "256m");
     s.put("taskmanager.memory.jvm-overhead.min", "192m");
     s.put("taskmanager.memory.jvm-overhead.max", "192m");

@@ -57,7 +57,7 @@ public final class LocalCluster implements AutoCloseable {
       started.add(launch(config, conf, classPath, javaOptions, "jobmanager", JOB_MANAGER, List.of("-Xmx256m")));
       started.add(launch(config, conf, classPath, javaOptions, "taskmanager", TASK_MANAGER,
           List.of("-Xmx" + ClusterConfig.TASK_MANAGER_HEAP, "-Xms" + ClusterConfig.TASK_MANAGER_HEAP,
-              "-XX:MaxDirectMemorySize=400m", "-XX:MaxMetaspaceSize=256m")));
+              "-XX:MaxDirectMemorySize=640m", "-XX:MaxMetaspaceSize=256m")));
       LocalCluster cluster = new LocalCluster(config, started);
       cluster.awaitTaskManager(timeout);
       return cluster;

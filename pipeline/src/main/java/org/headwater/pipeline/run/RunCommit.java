@@ -112,9 +112,17 @@ record RunCommit(Recipe recipe, String runId, Path runDir, Instant started, RunO
   }
 
   /** The inputs of every plan, once per URL (a dataset's plan is recorded once per output). */
+  /**
+   * Each file once. A file read by several datasets (the demo reads member 1 three times) keeps the
+   * record that says which keys it has (its place in a combined dataset), whatever order the
+   * pipeline handed the plans over in, so the same run always gives the same graph.
+   */
   private static List<InputRecord> inputs(List<DatasetPlan> plans) {
     Map<String, InputRecord> byUrl = new LinkedHashMap<>();
-    plans.forEach(p -> p.inputs().forEach(in -> byUrl.putIfAbsent(in.url(), in)));
+    plans.stream()
+        .sorted(Comparator.comparing(DatasetPlan::dataset))
+        .forEach(p -> p.inputs().forEach(in -> byUrl.merge(in.url(), in,
+            (kept, other) -> kept.keys().isEmpty() && !other.keys().isEmpty() ? other : kept)));
     List<InputRecord> out = new ArrayList<>(byUrl.values());
     out.sort(Comparator.comparing(InputRecord::url));
     return out;

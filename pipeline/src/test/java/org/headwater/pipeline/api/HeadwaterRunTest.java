@@ -43,7 +43,7 @@ class HeadwaterRunTest {
     assertThatThrownBy(() -> run("a b")).hasMessageStartingWith("run id 'a b': use letters");
     assertThatThrownBy(() -> HeadwaterIO.read("x/y")).hasMessageStartingWith("read: dataset name 'x/y'");
     assertThatThrownBy(() -> HeadwaterIO.write("cube", "tiff"))
-        .hasMessage("output 'cube': format 'tiff' is not zarr, netcdf3, netcdf4 or csv");
+        .hasMessage("output 'cube': format 'tiff' is not zarr, netcdf3, netcdf4, csv or geotiff");
     assertThatThrownBy(() -> HeadwaterIO.writeZarr("cube").toPath("../cube.zarr"))
         .hasMessageStartingWith("toPath: '../cube.zarr' is outside outputs/");
     assertThat(run("ok").runId()).startsWith("ok-");

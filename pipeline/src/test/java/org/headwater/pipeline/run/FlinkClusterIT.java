@@ -52,7 +52,7 @@ class FlinkClusterIT {
       RunRecord d = direct.record();
       assertThat(f.status()).isEqualTo(RunRecord.SUCCEEDED);
       assertThat(f.software().runner()).isEqualTo("FlinkRunner");
-      assertThat(f.outputs()).hasSameSizeAs(d.outputs()).hasSize(3);
+      assertThat(f.outputs()).hasSameSizeAs(d.outputs()).hasSize(5);
       for (OutputRecord o : d.outputs()) {
         OutputRecord c = f.outputs().stream().filter(x -> x.name().equals(o.name())).findFirst().orElseThrow();
         assertThat(c.sha256()).as(o.name()).isEqualTo(o.sha256());
