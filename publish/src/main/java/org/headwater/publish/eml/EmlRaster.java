@@ -21,7 +21,8 @@ final class EmlRaster {
   static void write(XmlOut x, RasterRecord r) {
     spatialReference(x, r.crs());
     x.start("horizontalAccuracy").leaf("accuracyReport",
-        "Cell centres are exact grid positions of the source data; no positional error is known.").end();
+        "Not assessed: cells lie on the source grid or on its reprojection;"
+        + " Headwater does not estimate positional error.").end();
     x.start("verticalAccuracy").leaf("accuracyReport", "Not applicable: a two-dimensional grid.").end();
     x.leaf("cellSizeXDirection", r.cellSizeX());
     x.leaf("cellSizeYDirection", r.cellSizeY());
