@@ -34,7 +34,7 @@ import picocli.CommandLine.Spec;
           + " prints what it made (among it member 1 as Cloud-Optimized GeoTIFFs in EPSG:3413 and"
           + " reprojected to EPSG:4326) and the upstream lineage of one output variable; runs a second recipe"
           + " on the first one's NetCDF output and prints that two-recipe lineage; then publishes the"
-          + " NetCDF and CSV outputs into a local archive (DOI under the 10.5072 test prefix) and prints the"
+          + " NetCDF, CSV and GeoTIFF outputs into a local archive (DOI under the 10.5072 test prefix) and prints the"
           + " citation. The last line is the run directory."
     })
 final class DemoCommand implements Callable<Integer> {
@@ -78,7 +78,7 @@ final class DemoCommand implements Callable<Integer> {
         out, lineageStore, second.runDir().resolve("outputs/speed_mean.nc") + "#mean_surface_speed");
 
     Path archive = work.work.toAbsolutePath().resolve("archive");
-    out.printf("%npublishing the NetCDF and CSV outputs, EML and provenance to the local archive %s%n", archive);
+    out.printf("%npublishing the NetCDF, CSV and GeoTIFF outputs, EML and provenance to the local archive %s%n", archive);
     out.flush();
     PublishResult published =
         Publisher.publish(

@@ -43,8 +43,12 @@ final class PackagePlanner {
     List<String> actions = new ArrayList<>();
     List<String> obsoletes = new ArrayList<>();
     for (OutputRecord out : run.outputs()) {
-      if ("zarr".equalsIgnoreCase(out.format()) || "geotiff".equalsIgnoreCase(out.format())) {
-        continue; // folder outputs (Zarr stores; GeoTIFF folders, not yet: issue 17 item 4)
+      if ("zarr".equalsIgnoreCase(out.format())) {
+        continue; // a Zarr store is a folder of many small files: not published
+      }
+      if ("geotiff".equalsIgnoreCase(out.format())) {
+        members.addAll(RasterObjects.of(req.runDir(), out));
+        continue;
       }
       Path file = inside(req.runDir(), out.path());
       Checksum sha = hash(file);
@@ -106,10 +110,15 @@ final class PackagePlanner {
         o.output() == null ? null : o.output().name(), false);
   }
 
-  private static PackageObject object(Role role, Path file, String formatId, String mediaType,
+  static PackageObject object(Role role, Path file, String formatId, String mediaType,
       Checksum sha, OutputRecord out) {
+    return object(role, file, file.getFileName().toString(), formatId, mediaType, sha, out);
+  }
+
+  static PackageObject object(Role role, Path file, String fileName, String formatId,
+      String mediaType, Checksum sha, OutputRecord out) {
     try {
-      return new PackageObject(role, Pid.of("planned"), file, file.getFileName().toString(), formatId,
+      return new PackageObject(role, Pid.of("planned"), file, fileName, formatId,
           mediaType, Files.size(file), sha, out, null);
     } catch (IOException e) {
       throw new PublishException.LocalFileFailure("cannot read " + file + ": " + e.getMessage(), e);

@@ -3,6 +3,8 @@ package org.headwater.pipeline.output;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +21,7 @@ import org.headwater.pipeline.recipe.OutputSpec;
 import org.headwater.pipeline.storage.ObjectUrl;
 import org.headwater.provenance.graph.Checksums;
 import org.headwater.provenance.record.OutputRecord;
+import org.headwater.provenance.record.RasterRecord;
 import org.headwater.zarr.StoredFile;
 
 /**
@@ -86,7 +89,9 @@ public final class OutputFormats {
     OutputFormat format = of(spec);
     format.finish(target);
     Map<String, Checksums.Known> known = new HashMap<>();
+    List<RasterRecord> rasters = new ArrayList<>();
     for (Written w : written) {
+      rasters.addAll(w.rasters());
       for (StoredFile f : w.files()) {
         known.put(f.path(), new Checksums.Known(f.size(), f.sha256()));
       }
@@ -101,6 +106,7 @@ public final class OutputFormats {
         size,
         format.describe(data.schema()),
         Describe.coverage(data),
-        spec.location() == null ? null : ObjectUrl.parse(spec.location()).resolve(spec.path()).toString());
+        spec.location() == null ? null : ObjectUrl.parse(spec.location()).resolve(spec.path()).toString(),
+        rasters.stream().sorted(Comparator.comparing(RasterRecord::file)).toList());
   }
 }

@@ -15,6 +15,7 @@ import org.headwater.pipeline.RecipeException;
 import org.headwater.pipeline.beam.RunScope;
 import org.headwater.pipeline.dataset.Variable;
 import org.headwater.pipeline.output.OutputFormats;
+import org.headwater.pipeline.stac.StacCatalog;
 import org.headwater.pipeline.plan.DatasetPlan;
 import org.headwater.pipeline.plan.FetchedRecords;
 import org.headwater.pipeline.plan.RunRecordFiles;
@@ -62,6 +63,9 @@ record RunCommit(Recipe recipe, String runId, Path runDir, Instant started, RunO
               Versions.software(Runners.name(options)), inputs(plans), skipped(plans),
               steps(plans), outputs, null, notes(plans));
       capture.record(record, runDir, options.provJsonLd(), this::publishOutputs);
+      for (AfterCommit hook : AfterCommit.ALL) {
+        hook.committed(record, runDir);
+      }
       RunRecords.write(record, runDir);
       capture.store(runDir);
       return record;
@@ -98,6 +102,7 @@ record RunCommit(Recipe recipe, String runId, Path runDir, Instant started, RunO
       Files2.deleteRecursively(runDir.resolve(".staging"));
       Files2.deleteRecursively(runDir.resolve(".records"));
       Files2.deleteRecursively(runDir.resolve(OutputFormats.OUTPUTS));
+      Files2.deleteRecursively(runDir.resolve(StacCatalog.FOLDER));
       Files.deleteIfExists(runDir.resolve(ProvenanceWriter.TURTLE));
       Files.deleteIfExists(runDir.resolve(ProvenanceWriter.JSON_LD));
       RunRecords.write(

@@ -17,6 +17,7 @@ import java.util.Objects;
  * @param coverage the output's spatial and temporal extent, or null when it has none
  * @param location the object-store URL the output was uploaded to ({@code s3://bucket/key}), or
  *     null when it is kept in the run directory only
+ * @param rasters for a {@code geotiff} output, its files with their grids; else empty
  */
 public record OutputRecord(
     String name,
@@ -26,7 +27,8 @@ public record OutputRecord(
     long size,
     List<VariableRecord> variables,
     Coverage coverage,
-    @JsonInclude(JsonInclude.Include.NON_NULL) String location)
+    @JsonInclude(JsonInclude.Include.NON_NULL) String location,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<RasterRecord> rasters)
     implements Serializable {
 
   public OutputRecord {
@@ -34,6 +36,20 @@ public record OutputRecord(
     Objects.requireNonNull(path, "path");
     Objects.requireNonNull(sha256, "sha256");
     variables = List.copyOf(variables == null ? List.of() : variables);
+    rasters = List.copyOf(rasters == null ? List.of() : rasters);
+  }
+
+  /** An output that is not a raster folder. */
+  public OutputRecord(
+      String name,
+      String path,
+      String format,
+      String sha256,
+      long size,
+      List<VariableRecord> variables,
+      Coverage coverage,
+      String location) {
+    this(name, path, format, sha256, size, variables, coverage, location, List.of());
   }
 
   /** An output kept in the run directory only. */
@@ -45,6 +61,6 @@ public record OutputRecord(
       long size,
       List<VariableRecord> variables,
       Coverage coverage) {
-    this(name, path, format, sha256, size, variables, coverage, null);
+    this(name, path, format, sha256, size, variables, coverage, null, List.of());
   }
 }

@@ -19,7 +19,8 @@ import org.headwater.publish.sysmeta.PackageObject;
  * Writes EML 2.2.0 for a run: title, creators with ORCIDs, contact, abstract, keywords, license,
  * coverage, methods (one step per recipe step plus a provenance summary), project and funding, and
  * one entity per data object whose id is its PID ({@code dataTable} with an attribute list for
- * CSV, {@code otherEntity} with the variables for NetCDF and the recipe), each with its checksum
+ * CSV, {@code spatialRaster} for each GeoTIFF ({@link EmlRaster}), {@code otherEntity} with the
+ * variables for NetCDF and the recipe), each with its checksum
  * and resolve URL. Element order follows the schema; user text is escaped by StAX.
  */
 public final class EmlWriter {
@@ -125,7 +126,8 @@ public final class EmlWriter {
   private static void entity(XmlOut x, PackageObject o) {
     OutputRecord out = o.output();
     boolean csv = "text/csv".equals(o.formatId());
-    x.start(csv ? "dataTable" : "otherEntity").attr("id", o.pid().value());
+    boolean raster = out != null && out.rasters().size() == 1;
+    x.start(csv ? "dataTable" : raster ? "spatialRaster" : "otherEntity").attr("id", o.pid().value());
     x.leaf("entityName", o.fileName());
     x.leaf("entityDescription", describe(o));
     x.start("physical");
@@ -151,7 +153,9 @@ public final class EmlWriter {
     if (out != null && !out.variables().isEmpty()) {
       EmlAttributes.write(x, out.variables());
     }
-    if (!csv) {
+    if (raster) {
+      EmlRaster.write(x, out.rasters().get(0));
+    } else if (!csv) {
       x.leaf("entityType", o.formatId());
     }
     x.end();

@@ -21,7 +21,9 @@ import org.headwater.pipeline.output.Written;
 import org.headwater.pipeline.plan.DatasetPlan;
 import org.headwater.pipeline.plan.Describe;
 import org.headwater.pipeline.recipe.OutputSpec;
+import org.headwater.provenance.record.RasterRecord;
 import org.headwater.provenance.record.VariableRecord;
+import org.headwater.zarr.StoredFile;
 
 /**
  * {@code format: geotiff}: a folder of Cloud-Optimized GeoTIFFs, one per variable and 2-D slice
@@ -92,7 +94,10 @@ public final class GeoTiffFormat implements OutputFormat {
             ifd.ascii(42113, nodata(type, fill));
           }
         });
-    return new Written(1, List.of());
+    int bandCount = plan.bandDim() == null ? 1 : data.schema().dimensionLength(plan.bandDim());
+    RasterRecord raster = RasterFacts.of(file, grid, bandCount);
+    return new Written(1,
+        List.of(new StoredFile(raster.file(), raster.size(), raster.sha256())), List.of(raster));
   }
 
   private static List<GdalMetadata.Band> bands(Dataset data, Rasters.Plan plan, Variable v)
