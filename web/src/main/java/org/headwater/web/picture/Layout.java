@@ -2,7 +2,7 @@ package org.headwater.web.picture;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -77,8 +77,8 @@ public record Layout(List<Placed> boxes, List<Arrow> arrows, double width, doubl
     for (double h : colHeight) {
       tallest = Math.max(tallest, h);
     }
-    Map<Object, Placed> placed = new HashMap<>();
-    Map<Object, double[]> gaps = new HashMap<>();
+    Map<Object, Placed> placed = new IdentityHashMap<>();
+    Map<Object, double[]> gaps = new IdentityHashMap<>();
     double x = MARGIN;
     for (int c = 0; c < columns; c++) {
       double y = MARGIN + (tallest - colHeight[c]) / 2;
@@ -106,7 +106,7 @@ public record Layout(List<Placed> boxes, List<Arrow> arrows, double width, doubl
    * relaxation after as many passes as there are boxes, so it cannot loop.
    */
   static Map<PictureNode, Integer> columns(List<PictureNode> nodes, List<List<PictureNode>> arrows) {
-    Map<PictureNode, Integer> column = new HashMap<>();
+    Map<PictureNode, Integer> column = new IdentityHashMap<>();
     nodes.forEach(n -> column.put(n, 0));
     for (int pass = 0; pass < nodes.size(); pass++) {
       boolean changed = false;
@@ -124,33 +124,35 @@ public record Layout(List<Placed> boxes, List<Arrow> arrows, double width, doubl
     return column;
   }
 
-  private static void order(List<List<Object>> cols, List<List<Object>> arrows) {
-    Map<Object, Double> pos = new HashMap<>();
+  private static void order(List<List<Object>> cols, List<List<Object>> segments) {
+    Map<Object, Double> pos = new IdentityHashMap<>();
+    Map<Object, List<Object>> before = new IdentityHashMap<>();
+    Map<Object, List<Object>> after = new IdentityHashMap<>();
+    for (List<Object> s : segments) {
+      after.computeIfAbsent(s.get(0), k -> new ArrayList<>()).add(s.get(1));
+      before.computeIfAbsent(s.get(1), k -> new ArrayList<>()).add(s.get(0));
+    }
     cols.forEach(col -> renumber(col, pos));
     for (int sweep = 0; sweep < SWEEPS; sweep++) {
       for (int c = 1; c < cols.size(); c++) {
-        sortBy(cols.get(c), pos, arrows, 1, 0);
+        sortBy(cols.get(c), pos, before);
       }
       for (int c = cols.size() - 2; c >= 0; c--) {
-        sortBy(cols.get(c), pos, arrows, 0, 1);
+        sortBy(cols.get(c), pos, after);
       }
     }
   }
 
-  /** Sorts a column by the mean position of the boxes at the {@code other} end of its arrows. */
-  private static void sortBy(
-      List<Object> col, Map<Object, Double> pos, List<List<Object>> arrows, int self, int other) {
-    Map<Object, Double> key = new HashMap<>();
+  /** Sorts a column by the mean position of its {@code neighbours}; a box without any stays put. */
+  private static void sortBy(List<Object> col, Map<Object, Double> pos, Map<Object, List<Object>> neighbours) {
+    Map<Object, Double> key = new IdentityHashMap<>();
     for (Object n : col) {
+      List<Object> others = neighbours.getOrDefault(n, List.of());
       double sum = 0;
-      int count = 0;
-      for (List<Object> a : arrows) {
-        if (a.get(self).equals(n)) {
-          sum += pos.get(a.get(other));
-          count++;
-        }
+      for (Object o : others) {
+        sum += pos.get(o);
       }
-      key.put(n, count == 0 ? pos.get(n) : sum / count);
+      key.put(n, others.isEmpty() ? pos.get(n) : sum / others.size());
     }
     col.sort(Comparator.comparingDouble(key::get)); // stable: ties keep their order
     renumber(col, pos);

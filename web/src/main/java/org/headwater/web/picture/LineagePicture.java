@@ -51,19 +51,19 @@ public final class LineagePicture {
       }
     }
     Map<Node, PictureNode> boxes = Boxes.of(graph, info, targets, edges, linkBase);
-    Set<List<PictureNode>> arrows = new LinkedHashSet<>();
-    Set<PictureNode> drawn = new LinkedHashSet<>();
+    Map<String, List<PictureNode>> arrows = new LinkedHashMap<>(); // by ids: cheaper than hashing boxes
+    Map<String, PictureNode> drawn = new LinkedHashMap<>();
     for (List<Node> e : edges) {
       PictureNode from = boxes.get(e.get(0));
       PictureNode to = boxes.get(e.get(1));
       if (from != null && to != null && from != to) {
-        arrows.add(List.of(from, to));
-        drawn.add(from);
-        drawn.add(to);
+        arrows.putIfAbsent(from.id() + " " + to.id(), List.of(from, to));
+        drawn.putIfAbsent(from.id(), from);
+        drawn.putIfAbsent(to.id(), to);
       }
     }
-    targets.stream().map(boxes::get).filter(b -> b != null).forEach(drawn::add);
-    return new Picture(List.copyOf(drawn), List.copyOf(arrows));
+    targets.stream().map(boxes::get).filter(b -> b != null).forEach(b -> drawn.putIfAbsent(b.id(), b));
+    return new Picture(List.copyOf(drawn.values()), List.copyOf(arrows.values()));
   }
 
   /**
