@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Web page render benchmark. Usage: bench/web/run.sh [TRIPLES] [REPS]
-# Needs: JDK 17, Graphviz 'dot'. Not part of the tests; see bench/web/README.md.
+# Needs: JDK 17. Not part of the tests; see bench/web/README.md.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 TRIPLES=${1:-1000000}; REPS=${2:-200}

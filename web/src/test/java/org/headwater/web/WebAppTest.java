@@ -100,8 +100,21 @@ class WebAppTest {
     String meanBox = boxId(dot, "mean.nc\\nrun-mean");
     assertThat(dot).as("edges point from source to derived, so the picture reads left to right in time")
         .contains(truth + " -> " + group + ";", group + " -> " + ensemble + ";", ensemble + " -> " + meanBox + ";");
-    String svg = new String(LineagePicture.svg(dot), java.nio.charset.StandardCharsets.UTF_8);
-    assertThat(svg).contains("xlink:href=\"http://127.0.0.1:3030/dataset/run-ensemble#output-");
+    String svg = new String(d.svg(), java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(svg).contains("xlink:href=\"http://127.0.0.1:3030/dataset/run-ensemble#output-")
+        .contains(">4 source files</text>");
+    assertThat(boxX(svg, truth)).as("drawn left to right in time: truth, its files, the ensemble, the mean")
+        .isLessThan(boxX(svg, group));
+    assertThat(boxX(svg, group)).isLessThan(boxX(svg, ensemble));
+    assertThat(boxX(svg, ensemble)).isLessThan(boxX(svg, meanBox));
+  }
+
+  private static double boxX(String svg, String id) {
+    java.util.regex.Matcher m = java.util.regex.Pattern
+        .compile("<g id=\"" + id + "\" class=\"node[^>]*>.*?<text text-anchor=\"middle\" x=\"([0-9.]+)\"")
+        .matcher(svg);
+    assertThat(m.find()).as(id + " in\n" + svg).isTrue();
+    return Double.parseDouble(m.group(1));
   }
 
   private static String boxId(String dot, String labelStart) {

@@ -56,7 +56,7 @@ public final class LineageCommand implements Callable<Integer> {
       names = "--format",
       defaultValue = "tree",
       paramLabel = "FORMAT",
-      description = "tree, turtle, json, dot or svg (svg needs Graphviz 'dot'). Default: ${DEFAULT-VALUE}.")
+      description = "tree, turtle, json, dot or svg. Default: ${DEFAULT-VALUE}.")
   String format;
 
   @Option(names = "--svg", description = "Same as --format svg: the picture 'headwater serve' shows (members of"
@@ -89,7 +89,7 @@ public final class LineageCommand implements Callable<Integer> {
         LineagePicture.Drawing drawing = LineagePicture.of(s, target, d, hops, linkBase.replaceAll("/+$", ""));
         g = drawing.walk();
         if (!g.isEmpty()) {
-          out.write(LineagePicture.svg(drawing.dot()));
+          out.write(drawing.svg());
           out.flush();
         }
       } else {

@@ -8,7 +8,7 @@ import java.util.Map;
 /**
  * Renders the pages' jte templates ({@code web/src/main/jte}), compiled to Java classes at build
  * time by the jte Maven plugin. Every {@code ${…}} is HTML-escaped for where it stands (text,
- * attribute); only the Graphviz SVG is written as is ({@code $unsafe}), and Graphviz escapes
+ * attribute); only the lineage SVG is written as is ({@code $unsafe}), and picture.SvgPicture escapes
  * every label it draws.
  */
 public final class Templates {

@@ -11,7 +11,6 @@ import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.Dataset;
-import org.headwater.provenance.ProvenanceException;
 import org.headwater.provenance.graph.ProvIris;
 import org.headwater.provenance.lineage.Lineage;
 import org.headwater.provenance.lineage.LineageGraph;
@@ -25,18 +24,15 @@ import org.headwater.web.view.OutputFile;
 import org.headwater.web.view.RunSummary;
 import org.headwater.web.view.SourceFile;
 import org.headwater.web.view.SourceGroup;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** Builds the dataset page: what one run made, how to cite it, where it came from and went. */
 public final class DatasetPage {
-  private static final Logger LOG = LoggerFactory.getLogger(DatasetPage.class);
 
   private DatasetPage() {}
 
   /** The dataset run {@code id} made; empty when the store does not hold the run. */
   public static Optional<DatasetView> of(LineageStore store, String id) {
-    record Found(DatasetView view, String dot) {}
+    record Found(DatasetView view, String svg) {}
     Optional<Found> found = store.read(ds -> Runs.row(ds, id).map(row -> {
       RunSummary summary = Runs.summary(ds, id).orElseThrow();
       List<OutputFile> outputs = Runs.outputs(ds, id);
@@ -46,27 +42,18 @@ public final class DatasetPage {
           .map(o -> NodeFactory.createURI(ProvIris.file(o.sha256()))).toList();
       LineageGraph up = Lineage.walk(union, targets, Lineage.Direction.UPSTREAM, Lineage.UNLIMITED);
       LineageGraph down = Lineage.walk(union, targets, Lineage.Direction.DOWNSTREAM, Lineage.UNLIMITED);
-      String dot = targets.isEmpty() ? null : LineagePicture.dot(union, List.of(up, down), "");
+      String svg = targets.isEmpty() ? null : LineagePicture.picture(union, List.of(up, down), "").svg();
       List<String> stale = new ArrayList<>(StaleWarnings.recorded(ds, sources));
       DatasetView view = new DatasetView(summary, row.text("description"), row.text("license"),
           Citations.of(summary, people(ds, id), row.text("license"), row.text("description")), outputs,
           Runs.variables(ds, id), groups(sources), null, null, stale, derived(ds, union, down, id));
-      return new Found(view, dot);
+      return new Found(view, svg);
     }));
-    return found.map(f -> withPicture(f.view(), f.dot()));
+    return found.map(f -> withPicture(f.view(), f.svg()));
   }
 
-  private static DatasetView withPicture(DatasetView v, String dot) {
-    String svg = null;
-    String note = dot == null ? "this run recorded no outputs" : null;
-    if (dot != null) {
-      try {
-        svg = LineagePicture.inlineSvg(dot);
-      } catch (ProvenanceException e) {
-        LOG.warn("no lineage picture for {}: {}", v.summary().id(), e.getMessage());
-        note = e.getMessage();
-      }
-    }
+  private static DatasetView withPicture(DatasetView v, String svg) {
+    String note = svg == null ? "this run recorded no outputs" : null;
     List<String> stale = new ArrayList<>(v.stale());
     for (SourceGroup g : v.sourceGroups()) {
       stale.addAll(StaleWarnings.files(g.files()));

@@ -27,12 +27,16 @@ final class Boxes {
       Graph g, Map<Node, LineageGraph.NodeInfo> info, Set<Node> targets, Set<List<Node>> edges, String base) {
     Map<Node, PictureNode> boxes = new LinkedHashMap<>();
     Map<String, List<Node>> groups = new LinkedHashMap<>();
+    Map<Node, Set<String>> derived = new java.util.HashMap<>();
+    for (List<Node> e : edges) {
+      derived.computeIfAbsent(e.get(0), k -> new TreeSet<>()).add(e.get(1).toString());
+    }
     for (Map.Entry<Node, LineageGraph.NodeInfo> e : info.entrySet()) {
       Node n = e.getKey();
       if (e.getValue().kind().equals("source") && !targets.contains(n)) {
         Node truth = truth(g, n);
-        groups.computeIfAbsent((truth == null ? "" : truth.toString()) + " " + derived(n, edges), k -> new ArrayList<>())
-            .add(n);
+        String into = String.join(" ", derived.getOrDefault(n, Set.of()));
+        groups.computeIfAbsent((truth == null ? "" : truth.toString()) + " " + into, k -> new ArrayList<>()).add(n);
       }
     }
     for (List<Node> members : groups.values()) {
@@ -84,16 +88,6 @@ final class Boxes {
       label += "\nsha256:" + sha.substring(0, Math.min(12, sha.length()));
     }
     return new PictureNode(id, label, kind, href, List.of(n), target);
-  }
-
-  private static String derived(Node n, Set<List<Node>> edges) {
-    Set<String> to = new TreeSet<>();
-    for (List<Node> e : edges) {
-      if (e.get(0).equals(n)) {
-        to.add(e.get(1).toString());
-      }
-    }
-    return String.join(" ", to);
   }
 
   private static Node truth(Graph g, Node n) {

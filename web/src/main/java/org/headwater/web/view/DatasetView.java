@@ -12,7 +12,7 @@ import java.util.List;
  * @param outputs its files
  * @param variables their variables
  * @param sourceGroups the source files it came from, grouped by source of truth
- * @param picture the lineage picture (inline SVG from Graphviz), or null
+ * @param picture the lineage picture (inline SVG drawn by picture.Picture), or null
  * @param pictureNote why there is no picture, or null
  * @param stale warnings that a source has changed since
  * @param derived datasets made from this one

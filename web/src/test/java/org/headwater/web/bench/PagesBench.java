@@ -37,8 +37,9 @@ import org.headwater.web.http.WebApp;
  * index, dataset, run and source pages of runs picked at random, in-process ({@link WebApp}, the
  * function behind the servlet filter: no HTTP), and prints p50/p90 per page.
  *
- * <p>Args: {@code WORKDIR TARGET_TRIPLES REPS}. Each dataset page is rendered once for a run never
- * drawn before (Graphviz runs) and then again (its picture is cached): both are reported.
+ * <p>Args: {@code WORKDIR TARGET_TRIPLES REPS}. Dataset pages are rendered for runs picked at random
+ * (first view) and for one run again and again (warm store caches): both are reported. Pictures are
+ * drawn in Java and never cached, so both include drawing.
  */
 public final class PagesBench {
   static final int LANES = 20;
@@ -47,7 +48,7 @@ public final class PagesBench {
   static final SoftwareInfo SOFTWARE = new SoftwareInfo("0.1.0", "17.0.15", "2.70.0", "4.5.5", "DirectRunner");
 
   /**
-   * The process's CPU time (all threads: the store is read on its own thread, Graphviz is a child
+   * The process's CPU time (all threads: the store is read on its own thread; Graphviz was a child
    * process and not counted): on a shared, loaded machine wall time also measures the neighbours.
    */
   static final com.sun.management.OperatingSystemMXBean CPU =
@@ -73,11 +74,11 @@ public final class PagesBench {
       WebApp app = new WebApp(store);
       Random random = new Random(42);
       time("index", reps, i -> app.handle(Request.get("/", Map.of())));
-      time("dataset (first view, Graphviz draws)", Math.min(reps, 50),
+      time("dataset (first view)", Math.min(reps, 50),
           i -> app.handle(Request.get("/dataset/" + runId(random.nextInt(LANES), 1 + random.nextInt(depth)), Map.of())));
       String hot = runId(3, depth / 2);
       app.handle(Request.get("/dataset/" + hot, Map.of()));
-      time("dataset (picture cached)", reps, i -> app.handle(Request.get("/dataset/" + hot, Map.of())));
+      time("dataset (same run again)", reps, i -> app.handle(Request.get("/dataset/" + hot, Map.of())));
       time("run", reps,
           i -> app.handle(Request.get("/run/" + runId(random.nextInt(LANES), 1 + random.nextInt(depth)), Map.of())));
       time("source", reps,
