@@ -107,7 +107,9 @@ def pairs():
     for n in sorted({r["n"] for r in rows}):
         for tool in TOOLS:
             w, wo = by[(n, tool)], by[(n, "without")]
-            yield f"{n} ({tool})", w, wo, sorted(set(w) & set(wo))
+            reps = sorted(set(w) & set(wo))
+            if reps:
+                yield f"{n} ({tool})", w, wo, reps
 
 def tail_ms(tool, n, rep):
     """The run's logged time after the pipeline: graph, validation, prov.ttl, store load, commit."""
