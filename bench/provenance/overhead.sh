@@ -6,20 +6,27 @@
 # Headwater's classes: the same run minus building, validating and writing the graph and handing
 # it to the store. "With" loads the store as `headwater run` does by default: a background loader
 # after the run has committed; the script waits for it before the next run and reports its load.
+# Each variant starts from a class-data archive made for its own class path (the stand-in is a jar
+# first on the class path; a JVM whose class path does not match the archive loses it and starts
+# slower). --before LIB adds a third variant, "before": an earlier build frozen by
+# bench/freeze.sh ROOT LIB (its printed class path saved as LIB/classpath.txt), run with its own
+# JVM options and archive, so a change to capture is measured against it in the same session.
 #
-# Usage: bench/provenance/overhead.sh [N...] [--repeats K] [--work DIR]   (default: 365 1460, 3)
+# Usage: bench/provenance/overhead.sh [N...] [--repeats K] [--work DIR] [--before LIB]
+#        (default: 365 1460, 3 repeats)
 # Needs what bench/convert/run.sh needs (JDK 17, /usr/bin/python3 with netCDF4 and psutil).
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
 CONVERT="$ROOT/bench/convert"
 PY=/usr/bin/python3
-SIZES=(); REPEATS=3; WORK=""
+SIZES=(); REPEATS=3; WORK=""; BEFORE=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --repeats) REPEATS="$2"; shift 2 ;;
+    --before) BEFORE="$(cd "$2" && pwd)"; shift 2 ;;
     --work) WORK="$2"; shift 2 ;;
-    -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
     -*) echo "overhead.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
     *) SIZES+=("$1"); shift ;;
   esac
@@ -34,16 +41,28 @@ trap 'rm -rf "$WORK/src" "$WORK/hw" "$WORK/lib"; gzip -qf "$WORK"/logs/*.log 2>/
 "$ROOT/headwater" --version >/dev/null
 CP="$("$ROOT/bench/freeze.sh" "$ROOT" "$WORK/lib")"
 javac --release 17 -nowarn -cp "$CP" -d "$WORK/lib/no-capture" "$HERE/no-capture/ProvenanceCapture.java"
-mapfile -t JVM < <(HEADWATER_JAVA_OPTS="" "$WORK/lib/scripts/jvm-options.sh" run)
+jar cf "$WORK/lib/no-capture.jar" -C "$WORK/lib/no-capture" .
+declare -A CPS=([with]="$CP" [without]="$WORK/lib/no-capture.jar:$CP") OPTS
+echo "making the class-data archive for the class path without capture..." >&2
+"$ROOT/scripts/cds-archive.sh" "$WORK/lib/no-capture.jsa" "${CPS[without]}"
+OPTS[with]="$(HEADWATER_JAVA_OPTS="" "$WORK/lib/scripts/jvm-options.sh" run)"
+OPTS[without]="$(printf '%s\n' "${OPTS[with]}" | sed "s|^-XX:SharedArchiveFile=.*|-XX:SharedArchiveFile=$WORK/lib/no-capture.jsa|")"
+VARIANTS=(with without)
+if [ -n "$BEFORE" ]; then
+  CPS[before]="$(cat "$BEFORE/classpath.txt")"
+  OPTS[before]="$(HEADWATER_JAVA_OPTS="" "$BEFORE/scripts/jvm-options.sh" run)"
+  VARIANTS+=(before)
+fi
 
 MAX=0; for n in "${SIZES[@]}"; do [ "$n" -gt "$MAX" ] && MAX=$n; done
 "$PY" "$CONVERT/make_sources.py" "$WORK/src" "$MAX"
 
-run() {  # LABEL N REP CLASSPATH
-  local dir="$WORK/hw/$1-$2" log="$WORK/logs/$1-$2-$3.log"
+run() {  # LABEL N REP
+  local dir="$WORK/hw/$1-$2" log="$WORK/logs/$1-$2-$3.log" jvm
   rm -rf "$dir"; mkdir -p "$dir"
+  mapfile -t jvm <<< "${OPTS[$1]}"
   "$PY" "$CONVERT/measure.py" "$RESULTS" "$1" "$2" "$3" "$log" -- \
-    java "${JVM[@]}" -Dheadwater.home="$ROOT" -cp "$4" org.headwater.cli.Headwater \
+    java "${jvm[@]}" -Dheadwater.home="$ROOT" -cp "${CPS[$1]}" org.headwater.cli.Headwater \
     run "$WORK/recipe-$2.yaml" --work "$dir" --store "$dir/lineage" --param "source_root=file:$WORK/src"
   # the graph is loaded by a background process after the run: wait for it (so it does not slow
   # the next run) and keep its log, which times the load
@@ -59,18 +78,18 @@ run() {  # LABEL N REP CLASSPATH
 
 for n in "${SIZES[@]}"; do
   sed -e "s/@END@/$((n - 1))/" "$CONVERT/recipe.yaml.in" > "$WORK/recipe-$n.yaml"
-  for rep in $(seq 1 "$REPEATS"); do
-    if [ $((rep % 2)) = 1 ]; then
-      run with "$n" "$rep" "$CP"; run without "$n" "$rep" "$WORK/lib/no-capture:$CP"
-    else
-      run without "$n" "$rep" "$WORK/lib/no-capture:$CP"; run with "$n" "$rep" "$CP"
-    fi
+  for rep in $(seq 1 "$REPEATS"); do  # each repeat starts with the next variant
+    k=${#VARIANTS[@]}
+    for i in $(seq 0 $((k - 1))); do run "${VARIANTS[$(((rep - 1 + i) % k))]}" "$n" "$rep"; done
   done
   # both must have finished their output; the stand-in must really have skipped the graph
   ls "$WORK"/hw/with-"$n"/runs/*/prov.ttl "$WORK"/logs/load-with-"$n"-*.log "$WORK"/hw/with-"$n"/runs/*/outputs/bench.zarr/.zmetadata \
     "$WORK"/hw/without-"$n"/runs/*/outputs/bench.zarr/.zmetadata >/dev/null
   if ls "$WORK"/hw/without-"$n"/runs/*/prov.ttl >/dev/null 2>&1; then
     echo "overhead.sh: the run without capture wrote prov.ttl" >&2; exit 1
+  fi
+  if zgrep -l "Unable to use shared archive" "$WORK"/logs/*-"$n"-*.log 2>/dev/null; then
+    echo "overhead.sh: these runs started without their class-data archive" >&2; exit 1
   fi
 done
 
@@ -81,11 +100,16 @@ by = collections.defaultdict(dict)
 for r in rows:
     by[(r["n"], r["tool"])][r["rep"]] = r
 
+TOOLS = [t for t in ("with", "before") if any(r["tool"] == t for r in rows)]
+
 def pairs():
-    """Per N: the runs with and without capture, and the repeats both have."""
+    """Per N and variant with capture: its runs, those without capture, the repeats both have."""
     for n in sorted({r["n"] for r in rows}):
-        w, wo = by[(n, "with")], by[(n, "without")]
-        yield n, w, wo, sorted(set(w) & set(wo))
+        for tool in TOOLS:
+            w, wo = by[(n, tool)], by[(n, "without")]
+            reps = sorted(set(w) & set(wo))
+            if reps:
+                yield f"{n} ({tool})", w, wo, reps
 
 def tail_ms(tool, n, rep):
     """The run's logged time after the pipeline: graph, validation, prov.ttl, store load, commit."""
@@ -97,7 +121,7 @@ print("Whole runs (wall and CPU include everything; single differences show the 
 print()
 print("| N | wall with, s | wall without, s | added (median of same-repeat differences) | share | CPU with / without, s | peak RSS with / without, MB |")
 print("|---|---|---|---|---|---|---|")
-for n, w, wo, reps in pairs():
+for n, w, wo, reps in pairs():  # n: "N (variant)"
     med = lambda d, k: statistics.median(d[i][k] for i in reps)
     diffs = [w[i]["wall_s"] - wo[i]["wall_s"] for i in reps]
     diff = statistics.median(diffs)
@@ -111,12 +135,13 @@ print("critical path; far less noisy than whole runs, as the pipeline's own vari
 print()
 print("| N | after the pipeline with, ms | without, ms | added, ms (median with - median without) | share of the wall without |")
 print("|---|---|---|---|---|")
-for n, w, wo, reps in pairs():
-    tw = [tail_ms("with", n, i) for i in reps]
+for label, w, wo, reps in pairs():
+    n, tool = label.split()[0], label.split()[1].strip("()")
+    tw = [tail_ms(tool, n, i) for i in reps]
     two = [tail_ms("without", n, i) for i in reps]
     added = statistics.median(tw) - statistics.median(two)
     wall = statistics.median(wo[i]["wall_s"] for i in reps)
-    print(f"| {n} | {statistics.median(tw):.0f} ({', '.join(map(str, tw))}) | "
+    print(f"| {label} | {statistics.median(tw):.0f} ({', '.join(map(str, tw))}) | "
           f"{statistics.median(two):.0f} ({', '.join(map(str, two))}) | {added:+.0f} | "
           f"{100 * added / 1000 / wall:.1f} % |")
 print()
@@ -125,14 +150,14 @@ print()
 print("| N | triples | load, ms (each) | triples/s (median) |")
 print("|---|---|---|---|")
 import glob
-for n in sorted({r["n"] for r in rows}):
+for n, tool in sorted({(r["n"], r["tool"]) for r in rows if r["tool"] != "without"}):
     loads = []
-    for f in sorted(glob.glob(f"{sys.argv[2]}/load-with-{n}-*.log")):
+    for f in sorted(glob.glob(f"{sys.argv[2]}/load-{tool}-{n}-*.log")):
         m = re.search(r"loaded \S+ \((\d+) triples\) in (\d+) ms", open(f, errors="replace").read())
         if m:
             loads.append((int(m.group(1)), int(m.group(2))))
     if loads:
         rates = [t * 1000 / max(ms, 1) for t, ms in loads]
-        print(f"| {n} | {loads[0][0]:,} | {', '.join(str(ms) for _, ms in loads)} | {statistics.median(rates):,.0f} |")
+        print(f"| {n} ({tool}) | {loads[0][0]:,} | {', '.join(str(ms) for _, ms in loads)} | {statistics.median(rates):,.0f} |")
 PYEOF
 echo "results: $RESULTS, $WORK/summary.md"

@@ -17,7 +17,8 @@ final class ProvenanceCapture implements AutoCloseable {
     return new ProvenanceCapture();
   }
 
-  Model record(RunRecord record, Path runDir, boolean jsonLd, Runnable publish) {
+  Model record(RunRecord record, Path runDir, boolean jsonLd, Runnable move, Runnable publish) {
+    move.run();
     publish.run();
     return ModelFactory.createDefaultModel();
   }

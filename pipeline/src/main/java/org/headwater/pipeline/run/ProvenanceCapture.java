@@ -24,9 +24,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Records a run's provenance with as little added wall time as possible. While the pipeline runs,
  * a background thread initialises Jena and compiles the SHACL shapes. At commit the graph is
- * built, validated and written ({@code prov.ttl}, and {@code prov.jsonld} when asked for) in
- * parallel; the outputs are published only once the graph is valid, so a run whose provenance
- * fails SHACL publishes nothing and is not marked complete. Loading into the lineage store is not
+ * built, then validated and written ({@code prov.ttl}, and {@code prov.jsonld} when asked for) on
+ * two threads while the caller's thread moves the outputs into the run directory; the outputs
+ * are published (uploaded, the staging records removed) only once the graph is valid, so a run
+ * whose provenance fails SHACL publishes nothing and is not marked complete (the runner takes the
+ * moved outputs back). Loading into the lineage store is not
  * part of the commit: the graph is queued in the run directory ({@link PendingGraphs}) and, after
  * {@code run.json} says the run succeeded, {@link StoreHandoff} loads it or hands it to a
  * background loader. The run never holds the store while its pipeline runs.
@@ -59,16 +61,17 @@ final class ProvenanceCapture implements AutoCloseable {
 
   /**
    * Builds the run's PROV graph; validates it and writes it into the run directory ({@code
-   * prov.ttl}, and {@code prov.jsonld} when {@code jsonLd}) in parallel. Once the graph is known
-   * to be valid, {@code publish} runs (it moves the outputs into place) while the files may still
-   * be written; then they get their names and, with a store, the graph is queued for it. A run
-   * whose provenance is invalid publishes nothing; one whose files cannot be written fails (and
-   * the runner removes the outputs it published).
+   * prov.ttl}, and {@code prov.jsonld} when {@code jsonLd}) in parallel, while {@code move} runs on
+   * this thread (it moves the outputs into the run directory, which the runner undoes if this
+   * fails). Once the graph is known to be valid, {@code publish} runs (uploads, clean-up) while
+   * the files may still be written; then they get their names and, with a store, the graph is
+   * queued for it. A run whose provenance is invalid never gets to {@code publish}; one whose
+   * files cannot be written fails (and the runner removes the outputs it moved).
    *
    * @return the graph
    * @throws org.headwater.provenance.ShapeViolationException if the graph is not valid
    */
-  Model record(RunRecord record, Path runDir, boolean jsonLd, Runnable publish) {
+  Model record(RunRecord record, Path runDir, boolean jsonLd, Runnable move, Runnable publish) {
     long t0 = System.nanoTime();
     join(warm);
     long t1 = System.nanoTime();
@@ -82,16 +85,17 @@ final class ProvenanceCapture implements AutoCloseable {
       files.add(CompletableFuture.supplyAsync(() -> ProvenanceWriter.writeTemporary(prov, runDir, name), executor));
     }
     try {
-      join(valid);
+      move.run();
       long t3 = System.nanoTime();
-      publish.run();
+      join(valid);
       long t4 = System.nanoTime();
+      publish.run();
       for (CompletableFuture<Path> f : files) {
         ProvenanceWriter.publish(join(f));
       }
-      LOG.info("provenance of {}: {} triples; warm-up waited {} ms, graph built in {} ms, checked in {} ms,"
-          + " outputs moved in {} ms, written by {} ms", record.runId(), prov.size(), ms(t1 - t0), ms(t2 - t1),
-          ms(t3 - t2), ms(t4 - t3), ms(System.nanoTime() - t2));
+      LOG.info("provenance of {}: {} triples; warm-up waited {} ms, graph built in {} ms; then outputs moved"
+          + " in {} ms, checked by {} ms, published and written by {} ms", record.runId(), prov.size(),
+          ms(t1 - t0), ms(t2 - t1), ms(t3 - t2), ms(t4 - t2), ms(System.nanoTime() - t2));
       if (store != null) {
         PendingGraphs.queue(runDir, ProvenanceGraphs.graphName(record.runId()), store);
       }

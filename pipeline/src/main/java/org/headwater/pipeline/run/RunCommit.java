@@ -62,7 +62,7 @@ record RunCommit(Recipe recipe, String runId, Path runDir, Instant started, RunO
               runId, RunRecord.SUCCEEDED, recipe.info(), started, Instant.now(),
               Versions.software(Runners.name(options)), inputs(plans), skipped(plans),
               steps(plans), outputs, null, notes(plans));
-      capture.record(record, runDir, options.provJsonLd(), this::publishOutputs);
+      capture.record(record, runDir, options.provJsonLd(), this::moveOutputs, this::publishOutputs);
       for (AfterCommit hook : AfterCommit.ALL) {
         hook.committed(record, runDir);
       }
@@ -74,8 +74,11 @@ record RunCommit(Recipe recipe, String runId, Path runDir, Instant started, RunO
     }
   }
 
-  /** Moves the finished outputs from staging into {@code outputs/}, then uploads those with an {@code s3://} location. */
-  private void publishOutputs() {
+  /**
+   * Moves the finished outputs from staging into {@code outputs/} (renames; {@link #fail} removes
+   * them again if the run's provenance turns out invalid).
+   */
+  private void moveOutputs() {
     try {
       Path outDir = runDir.resolve(OutputFormats.OUTPUTS);
       for (OutputSpec o : recipe.outputs()) {
@@ -86,11 +89,19 @@ record RunCommit(Recipe recipe, String runId, Path runDir, Instant started, RunO
         }
       }
       Files2.deleteRecursively(runDir.resolve(".staging"));
-      Files2.deleteRecursively(runDir.resolve(".records"));
-      OutputUploads.upload(recipe, outDir, options.fetchOrDefault().storage());
     } catch (IOException e) {
       throw new UncheckedIOException(
           "cannot move the outputs of " + runDir + " into place: " + e.getMessage(), e);
+    }
+  }
+
+  /** Once the provenance is valid: removes the pipeline's records, uploads the outputs with an {@code s3://} location. */
+  private void publishOutputs() {
+    try {
+      Files2.deleteRecursively(runDir.resolve(".records"));
+      OutputUploads.upload(recipe, runDir.resolve(OutputFormats.OUTPUTS), options.fetchOrDefault().storage());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot publish the outputs of " + runDir + ": " + e.getMessage(), e);
     }
   }
 

@@ -42,10 +42,10 @@ class ProvenanceCaptureTest {
     AtomicBoolean published = new AtomicBoolean();
     StoreTarget store = StoreTarget.embedded(dir.resolve("lineage"));
     try (ProvenanceCapture capture = ProvenanceCapture.start(store)) {
-      assertThatThrownBy(() -> capture.record(noInputs, runDir, false, () -> published.set(true)))
+      assertThatThrownBy(() -> capture.record(noInputs, runDir, false, () -> {}, () -> published.set(true)))
           .isInstanceOf(ShapeViolationException.class);
     }
-    assertThat(published).isFalse();
+    assertThat(published).as("uploads and clean-up wait for a valid graph").isFalse();
     try (var files = Files.list(runDir)) {
       assertThat(files).as("no prov.ttl, no temporary file, no .store-pending").isEmpty();
     }
@@ -58,10 +58,10 @@ class ProvenanceCaptureTest {
     RunRecord record = record("r2", List.of(new InputRecord("file:/data/in.nc", null, sha("in"), 100, T0, null, null,
         "netcdf", Map.of(), false)));
     StoreTarget store = StoreTarget.embedded(dir.resolve("lineage"));
-    AtomicBoolean published = new AtomicBoolean();
+    List<String> order = new java.util.concurrent.CopyOnWriteArrayList<>();
     try (ProvenanceCapture capture = ProvenanceCapture.start(store)) {
-      capture.record(record, runDir, false, () -> published.set(true));
-      assertThat(published).isTrue();
+      capture.record(record, runDir, false, () -> order.add("move"), () -> order.add("publish"));
+      assertThat(order).containsExactly("move", "publish");
       assertThat(runDir.resolve("prov.ttl")).isNotEmptyFile();
       assertThat(Files.readString(runDir.resolve(PendingGraphs.MARKER)))
           .contains("graph=" + ProvenanceGraphs.graphName("r2"));

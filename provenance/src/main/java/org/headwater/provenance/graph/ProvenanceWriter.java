@@ -5,14 +5,16 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import org.apache.jena.atlas.RuntimeIOException;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.RDFFormat;
 import org.headwater.provenance.ProvenanceException;
 
 /**
- * Writes a run's provenance graph into its run directory: Turtle grouped by subject ({@code
- * TURTLE_BLOCKS}) and JSON-LD 1.1 in expanded form ({@code JSONLD11_PLAIN}, full IRIs, no
+ * Writes a run's provenance graph into its run directory: Turtle grouped by subject, with the
+ * graph's prefixes ({@link TurtleBlocks}, one pass, ~2.5x faster than Jena's {@code
+ * TURTLE_BLOCKS}), and JSON-LD 1.1 in expanded form ({@code JSONLD11_PLAIN}, full IRIs, no
  * {@code @context}). The pretty forms cost 1-5 s per run on an 18,000-triple graph (JSON-LD
  * compaction above all), most of the provenance overhead of a run (bench/provenance/README.md);
  * the graphs carry no blank nodes, so pretty Turtle gained little over blocks.
@@ -47,15 +49,17 @@ public final class ProvenanceWriter {
    * @return the temporary file
    */
   public static Path writeTemporary(Model model, Path runDir, String fileName) {
-    RDFFormat format = switch (fileName) {
-      case TURTLE -> RDFFormat.TURTLE_BLOCKS;
-      case JSON_LD -> RDFFormat.JSONLD11_PLAIN;
-      default -> throw new IllegalArgumentException("unknown provenance file " + fileName);
-    };
+    if (!fileName.equals(TURTLE) && !fileName.equals(JSON_LD)) {
+      throw new IllegalArgumentException("unknown provenance file " + fileName);
+    }
     Path tmp = temporary(runDir.resolve(fileName));
     try (OutputStream out = Files.newOutputStream(tmp)) {
-      RDFDataMgr.write(out, model, format);
-    } catch (IOException e) {
+      if (fileName.equals(TURTLE)) {
+        TurtleBlocks.write(model.getGraph(), model, out);
+      } else {
+        RDFDataMgr.write(out, model, RDFFormat.JSONLD11_PLAIN);
+      }
+    } catch (IOException | RuntimeIOException e) {
       deleteQuietly(tmp, e);
       throw new ProvenanceException("cannot write " + runDir.resolve(fileName) + ": " + e.getMessage(), e);
     }
@@ -79,7 +83,7 @@ public final class ProvenanceWriter {
     return file.resolveSibling(file.getFileName() + TMP);
   }
 
-  private static void deleteQuietly(Path tmp, IOException cause) {
+  private static void deleteQuietly(Path tmp, Exception cause) {
     try {
       Files.deleteIfExists(tmp);
     } catch (IOException suppressed) {
