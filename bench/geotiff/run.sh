@@ -8,7 +8,7 @@ ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 NX=${1:-4096}; NY=${2:-4096}; RUNS=${3:-5}
 WORK=${BENCH_WORK:-$(mktemp -d)}
 cd "$ROOT"
-./mvnw -B -q -o -pl pipeline -am compile dependency:build-classpath \
+./mvnw -B -q -pl pipeline -am compile dependency:build-classpath \
   -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=runtime
 CP="$ROOT/pipeline/target/classes:$(cat pipeline/target/bench-classpath.txt)"
 mkdir -p "$WORK/classes"

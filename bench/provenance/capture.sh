@@ -7,8 +7,9 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 RUN=$(cd "$1" && pwd); ROUNDS=${2:-3}
 WORK=$(mktemp -d /tmp/headwater-capture-bench.XXXX)
-mvn -B -q -o -pl ontologies,provenance install -DskipTests
-mvn -B -q -o -pl provenance dependency:build-classpath -Dmdep.outputFile="$WORK/cp.txt" -Dmdep.includeScope=test >/dev/null
+# a reactor build (no install, no offline flag): the last module built, provenance, writes cp.txt last
+./mvnw -B -q -pl ontologies,provenance test-compile dependency:build-classpath \
+  -Dmdep.outputFile="$WORK/cp.txt" -Dmdep.includeScope=test >/dev/null
 CP="provenance/target/test-classes:provenance/target/classes:ontologies/target/classes:$(cat "$WORK/cp.txt")"
 java -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$CP" org.headwater.provenance.bench.CaptureBench "$RUN" "$WORK" "$ROUNDS"
 rm -rf "$WORK"

@@ -9,7 +9,7 @@ ROUNDS=${1:-3}; shift
 WORK=$(mktemp -d /tmp/headwater-load-bench.XXXX)
 trap 'rm -rf "$WORK"' EXIT
 # one reactor call, so provenance's class path names ontologies/target/classes (nothing is installed)
-./mvnw -B -q -o -pl ontologies,provenance test-compile dependency:build-classpath \
+./mvnw -B -q -pl ontologies,provenance test-compile dependency:build-classpath \
   -Dmdep.outputFile="$WORK/cp.txt" -Dmdep.includeScope=test
 CP="provenance/target/test-classes:provenance/target/classes:$(cat "$WORK/cp.txt")"
 ABS=(); for f in "$@"; do ABS+=("$(cd "$(dirname "$f")" && pwd)/$(basename "$f")"); done

@@ -5,8 +5,9 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 TRIPLES=${1:-10000000}; SLICE=${2:-1000000}; REPS=${3:-200}; RDFLIB_REPS=${4:-20}
 WORK=${BENCH_WORK:-$(mktemp -d /tmp/headwater-lineage-bench.XXXX)}
-mvn -B -q -o -pl ontologies,provenance install -DskipTests
-mvn -B -q -o -pl provenance dependency:build-classpath -Dmdep.outputFile="$WORK/cp.txt" -Dmdep.includeScope=test >/dev/null
+# a reactor build (no install, no offline flag): the last module built, provenance, writes cp.txt last
+./mvnw -B -q -pl ontologies,provenance test-compile dependency:build-classpath \
+  -Dmdep.outputFile="$WORK/cp.txt" -Dmdep.includeScope=test >/dev/null
 CP="provenance/target/test-classes:provenance/target/classes:ontologies/target/classes:$(cat "$WORK/cp.txt")"
 java -Xmx4g -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$CP" \
   org.headwater.provenance.bench.LineageBench "$WORK" "$TRIPLES" "$SLICE" "$REPS"

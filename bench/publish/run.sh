@@ -10,8 +10,11 @@ WORK=${BENCH_WORK:-$(mktemp -d)}
 SIZES=("$@"); [ ${#SIZES[@]} -eq 0 ] && SIZES=(256 2048)
 
 cd "$ROOT"
-mvn -B -q -o -pl publish test-compile
-CP=$(mvn -B -q -o -pl publish dependency:build-classpath -Dmdep.outputFile=/dev/stdout | sed 's/\x1b\[[0-9;]*m//g')
+# a reactor build (no install, no offline flag): publish is built last, so its class path is the one kept
+mkdir -p "$WORK"
+./mvnw -B -q -pl publish -am test-compile dependency:build-classpath \
+  -Dmdep.outputFile="$WORK/cp.txt" -Dmdep.includeScope=test >/dev/null
+CP=$(cat "$WORK/cp.txt")
 CP="$ROOT/publish/target/classes:$ROOT/publish/target/test-classes:$CP"
 mkdir -p "$WORK/classes"
 javac -d "$WORK/classes" -cp "$CP" bench/publish/src/*.java

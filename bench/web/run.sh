@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 TRIPLES=${1:-1000000}; REPS=${2:-200}
 WORK=${BENCH_WORK:-$(mktemp -d /tmp/headwater-web-bench.XXXX)}
-./mvnw -B -q -o -pl web -am test-compile dependency:build-classpath \
+./mvnw -B -q -pl web -am test-compile dependency:build-classpath \
   -Dmdep.outputFile=target/bench-cp.txt -Dmdep.includeScope=test >/dev/null
 CP="web/target/test-classes:web/target/classes:$(cat web/target/bench-cp.txt)"
 java -Xmx2g -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$CP" \
