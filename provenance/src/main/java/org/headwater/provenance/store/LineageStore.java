@@ -1,9 +1,11 @@
 package org.headwater.provenance.store;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.riot.Lang;
@@ -73,13 +75,23 @@ public interface LineageStore extends AutoCloseable {
   }
 
   /** Whether the store holds a graph of that name. */
-  boolean contains(String graphName);
+  default boolean contains(String graphName) {
+    return read(ds -> ds.asDatasetGraph().containsGraph(NodeFactory.createURI(graphName)));
+  }
 
   /** The names of all graphs (runs and imports). */
-  List<String> graphNames();
+  default List<String> graphNames() {
+    return read(ds -> {
+      List<String> names = new ArrayList<>();
+      ds.asDatasetGraph().listGraphNodes().forEachRemaining(n -> names.add(n.getURI()));
+      return names;
+    });
+  }
 
   /** Number of triples in the named graph (0 when absent). */
-  long graphSize(String graphName);
+  default long graphSize(String graphName) {
+    return read(ds -> (long) ds.asDatasetGraph().getGraph(NodeFactory.createURI(graphName)).size());
+  }
 
   /**
    * Runs {@code action} over the store's dataset, whose default graph is the union of all graphs

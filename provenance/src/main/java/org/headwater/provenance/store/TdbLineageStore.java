@@ -2,9 +2,7 @@ package org.headwater.provenance.store;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.apache.jena.graph.Graph;
@@ -162,29 +160,6 @@ public final class TdbLineageStore implements LineageStore {
     Txn.executeWrite(dataset, () -> dataset.asDatasetGraph().prefixes().putAll(ProvenanceGraphs.prefixes()));
     LOG.info("bulk-loaded {} quads in {} ms", quads, (System.nanoTime() - start) / 1_000_000);
     return quads;
-  }
-
-  /** Whether the store holds a graph of that name. */
-  @Override
-  public boolean contains(String graphName) {
-    return read(ds -> ds.asDatasetGraph().containsGraph(NodeFactory.createURI(graphName)));
-  }
-
-  /** The names of all graphs (runs and imports). */
-  @Override
-  public List<String> graphNames() {
-    return read(
-        ds -> {
-          List<String> names = new ArrayList<>();
-          ds.asDatasetGraph().listGraphNodes().forEachRemaining(n -> names.add(n.getURI()));
-          return names;
-        });
-  }
-
-  /** Number of triples in the named graph (0 when absent). */
-  @Override
-  public long graphSize(String graphName) {
-    return read(ds -> (long) ds.asDatasetGraph().getGraph(NodeFactory.createURI(graphName)).size());
   }
 
   /**

@@ -4,13 +4,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apache.jena.atlas.web.HttpException;
 import org.apache.jena.graph.Graph;
-import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.query.DatasetFactory;
 import org.apache.jena.riot.Lang;
@@ -93,25 +90,6 @@ public final class RemoteLineageStore implements LineageStore {
     }, true);
     LOG.info("stored {} from {} at {}", graphName, turtle, dataset);
     return graphName;
-  }
-
-  @Override
-  public boolean contains(String graphName) {
-    return read(ds -> ds.asDatasetGraph().containsGraph(NodeFactory.createURI(graphName)));
-  }
-
-  @Override
-  public List<String> graphNames() {
-    return read(ds -> {
-      List<String> names = new ArrayList<>();
-      ds.asDatasetGraph().listGraphNodes().forEachRemaining(n -> names.add(n.getURI()));
-      return names;
-    });
-  }
-
-  @Override
-  public long graphSize(String graphName) {
-    return read(ds -> (long) ds.asDatasetGraph().getGraph(NodeFactory.createURI(graphName)).size());
   }
 
   @Override
