@@ -1,14 +1,13 @@
 package org.headwater.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.headwater.pipeline.testing.Python;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -25,7 +24,7 @@ class KilledRunIT {
 
   @BeforeAll
   static void writeSources() throws Exception {
-    assumeTrue(Files.isExecutable(Path.of("/usr/bin/python3")), "needs Debian's python3 with netCDF4");
+    Python.require("python3-netcdf4", "netCDF4", "numpy");
     String script = String.join("\n",
         "import sys, netCDF4, numpy as np",
         "for m in range(1, 41):",
@@ -35,10 +34,7 @@ class KilledRunIT {
         "    v = ds.createVariable('temp', 'f4', ('time', 'y', 'x'), zlib=True, chunksizes=(1, 100, 100))",
         "    v.units = 'K'; v[:] = np.random.default_rng(m).random((8, 200, 200)) * 30 + 250",
         "    ds.close()");
-    Process p = new ProcessBuilder("/usr/bin/python3", "-c", script).redirectErrorStream(true).start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
-    assumeTrue(p.exitValue() == 0, "netCDF4-python could not write the sources: " + out);
+    Python.run(script);
     Files.writeString(sources.resolve("recipe.yaml"), String.join("\n",
         "id: killed-run",
         "title: A run killed part-way",

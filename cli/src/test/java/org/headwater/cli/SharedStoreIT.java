@@ -1,9 +1,7 @@
 package org.headwater.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,6 +18,7 @@ import org.headwater.provenance.store.LineageStore;
 import org.headwater.provenance.store.StoreToken;
 import org.headwater.provenance.store.TdbLineageStore;
 import org.headwater.provenance.store.pending.PendingGraphs;
+import org.headwater.pipeline.testing.Python;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,7 +42,7 @@ class SharedStoreIT {
 
   @BeforeAll
   static void writeSources() throws Exception {
-    assumeTrue(Files.isExecutable(Path.of("/usr/bin/python3")), "needs Debian's python3 with netCDF4");
+    Python.require("python3-netcdf4", "netCDF4", "numpy");
     String script = String.join("\n",
         "import netCDF4, numpy as np",
         "for m in (1, 2):",
@@ -52,10 +51,7 @@ class SharedStoreIT {
         "    t = ds.createVariable('time', 'f8', ('time',)); t.units = 'days since 2000-01-01'; t[:] = [0, 1]",
         "    v = ds.createVariable('temp', 'f4', ('time', 'x'), zlib=True); v.units = 'K'; v[:] = m",
         "    ds.close()");
-    Process p = new ProcessBuilder("/usr/bin/python3", "-c", script).redirectErrorStream(true).start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
-    assumeTrue(p.exitValue() == 0, "netCDF4-python could not write the sources: " + out);
+    Python.run(script);
     Files.writeString(sources.resolve("recipe.yaml"), String.join("\n",
         "id: shared-store",
         "title: Two files",
