@@ -90,9 +90,7 @@ final class RunCommand implements Callable<Integer> {
 
   static RunResult run(Recipe r, RunOptions options) {
     try (ProgressDisplay progress = ProgressDisplay.create(r.id()); RunLog log = RunLog.start(options.work())) {
-      RunResult result = RecipeRunner.run(r, options.withProgress(progress::update));
-      log.keepIn(result.runDir());
-      return result;
+      return RecipeRunner.run(r, options.withProgress(progress::update), log::keepIn);
     }
   }
 }

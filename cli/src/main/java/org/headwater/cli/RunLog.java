@@ -9,32 +9,27 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * Keeps a run's log in its run directory ({@code run.log}, shown on the run's web page): while a
  * run is under way, standard error (where the log goes) is also written, each line stamped with
- * the time, to a file in the work directory, which then moves into the run directory — the one
- * the run reported, or for a run that failed the one it created.
+ * the time, to a file that starts in the work directory and moves into the run directory as soon
+ * as that exists, so a run that dies part-way (even killed) keeps its log there. A run that fails
+ * before it creates its directory leaves the file in the work directory and says where.
  */
 final class RunLog implements AutoCloseable {
   /** The file name in the run directory. */
   static final String FILE = "run.log";
 
   private final PrintStream console;
-  private final Path runs;
-  private final Set<Path> before;
-  private final Path file;
   private final OutputStream out;
-  private Path kept;
+  private Path file;
+  private Path runDir;
+  private boolean moved;
+  private IOException moveFailure;
 
-  private RunLog(PrintStream console, Path runs, Set<Path> before, Path file, OutputStream out) {
+  private RunLog(PrintStream console, Path file, OutputStream out) {
     this.console = console;
-    this.runs = runs;
-    this.before = before;
     this.file = file;
     this.out = out;
   }
@@ -43,21 +38,40 @@ final class RunLog implements AutoCloseable {
   static RunLog start(Path work) {
     try {
       Files.createDirectories(work);
-      Path runs = work.resolve("runs");
       Path file = Files.createTempFile(work, ".run-", ".log");
       OutputStream out = Files.newOutputStream(file);
       PrintStream console = System.err;
-      RunLog log = new RunLog(console, runs, list(runs), file, out);
-      System.setErr(new PrintStream(new Tee(console, out), true, StandardCharsets.UTF_8));
+      RunLog log = new RunLog(console, file, out);
+      System.setErr(new PrintStream(new Tee(console, out, log::moveIfReady), true, StandardCharsets.UTF_8));
       return log;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start the run log in " + work + ": " + e.getMessage(), e);
     }
   }
 
-  /** Moves the log into {@code runDir} once this closes. */
-  void keepIn(Path runDir) {
-    kept = runDir;
+  /** The run directory the log moves into once the run has created it. */
+  synchronized void keepIn(Path dir) {
+    runDir = dir;
+    moveIfReady();
+  }
+
+  /**
+   * Moves the file, still open, into the run directory if that exists now (a rename within one
+   * file system: the writes go on into the same file).
+   */
+  private synchronized void moveIfReady() {
+    if (moved || runDir == null || !Files.isDirectory(runDir)) {
+      return;
+    }
+    try {
+      Path target = runDir.resolve(FILE);
+      Files.move(file, target, StandardCopyOption.REPLACE_EXISTING);
+      file = target;
+      moved = true;
+      moveFailure = null;
+    } catch (IOException e) {
+      moveFailure = e; // tried again at each line and at close, which reports it
+    }
   }
 
   @Override
@@ -66,28 +80,16 @@ final class RunLog implements AutoCloseable {
     System.setErr(console);
     try {
       out.close();
-      Path dir = kept != null ? kept : createdSinceStart();
-      if (dir != null) {
-        Files.move(file, dir.resolve(FILE), StandardCopyOption.REPLACE_EXISTING);
-      } else {
-        console.println("headwater: the run made no run directory; its log is " + file);
-      }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot keep the run log " + file + ": " + e.getMessage(), e);
+      throw new UncheckedIOException("cannot write the run log " + file + ": " + e.getMessage(), e);
     }
-  }
-
-  private Path createdSinceStart() throws IOException {
-    List<Path> created = list(runs).stream().filter(p -> !before.contains(p)).toList();
-    return created.size() == 1 ? created.get(0) : null;
-  }
-
-  private static Set<Path> list(Path runs) throws IOException {
-    if (!Files.isDirectory(runs)) {
-      return Set.of();
+    moveIfReady();
+    if (moveFailure != null) {
+      throw new UncheckedIOException("cannot keep the run log " + file + " in " + runDir + ": "
+          + moveFailure.getMessage(), moveFailure);
     }
-    try (Stream<Path> s = Files.list(runs)) {
-      return new HashSet<>(s.filter(Files::isDirectory).toList());
+    if (!moved) {
+      console.println("headwater: the run made no run directory; its log is " + file);
     }
   }
 
@@ -95,17 +97,20 @@ final class RunLog implements AutoCloseable {
   private static final class Tee extends OutputStream {
     private final OutputStream console;
     private final OutputStream log;
+    private final Runnable atLineStart;
     private boolean lineStart = true;
 
-    Tee(OutputStream console, OutputStream log) {
+    Tee(OutputStream console, OutputStream log, Runnable atLineStart) {
       this.console = console;
       this.log = log;
+      this.atLineStart = atLineStart;
     }
 
     @Override
     public synchronized void write(int b) throws IOException {
       console.write(b);
       if (lineStart) {
+        atLineStart.run();
         log.write((Instant.now() + " ").getBytes(StandardCharsets.UTF_8));
       }
       log.write(b);
@@ -118,6 +123,7 @@ final class RunLog implements AutoCloseable {
       int start = off;
       for (int i = off; i < off + len; i++) {
         if (lineStart) {
+          atLineStart.run();
           log.write((Instant.now() + " ").getBytes(StandardCharsets.UTF_8));
           lineStart = false;
         }

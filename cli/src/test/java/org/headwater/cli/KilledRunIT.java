@@ -81,6 +81,10 @@ class KilledRunIT {
     assertThat(runs.out()).doesNotContain("succeeded");
     for (Path d : runDirs) {
       assertThat(d.resolve("outputs")).as("no outputs of a killed run").doesNotExist();
+      if (seconds > 0) { // killed at 0 s, it may not have logged a line since creating the directory
+        assertThat(d.resolve("run.log")).as("the killed run's log, kept in its run directory")
+            .content().contains("run " + d.getFileName() + " of killed-run on DirectRunner");
+      }
       assertThat(runs.out()).contains(d.getFileName() + "  incomplete (");
       CliRun publish = CliRun.of("publish", d.toString(), "--node", "local:" + dir.resolve("node"),
           "--dry-run", dir.resolve("package").toString());

@@ -1,5 +1,7 @@
 package org.headwater.pipeline.run;
 
+import java.nio.file.Path;
+import java.util.function.Consumer;
 import org.apache.beam.sdk.Pipeline;
 import org.headwater.pipeline.RecipeException;
 import org.headwater.pipeline.api.HeadwaterRun;
@@ -28,8 +30,18 @@ public final class RecipeRunner {
    * @throws RecipeException with a one-line message when the run fails
    */
   public static RunResult run(Recipe recipe, RunOptions options) {
+    return run(recipe, options, runDir -> {});
+  }
+
+  /**
+   * Runs a recipe as {@link #run(Recipe, RunOptions)} does, first telling {@code starting} the run
+   * directory the run is about to create (the CLI keeps the run's log there from its first lines,
+   * so a run that is killed keeps its log).
+   */
+  public static RunResult run(Recipe recipe, RunOptions options, Consumer<Path> starting) {
     Recipe r = options.prune() > 0 ? recipe.withPrune(options.prune()) : recipe;
     HeadwaterRun run = HeadwaterRun.forRecipe(r, options);
+    starting.accept(run.runDir());
     Pipeline p = run.newPipeline();
     RecipeTransforms.build(p, r);
     return run.run(p);
