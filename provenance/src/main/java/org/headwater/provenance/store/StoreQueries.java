@@ -86,7 +86,7 @@ public final class StoreQueries {
    * @return the number of result rows (1 or 0 for ASK, triples for CONSTRUCT/DESCRIBE)
    */
   public static long run(LineageStore store, Query query, Map<String, Node> bindings, Format format, OutputStream out) {
-    if (!(store instanceof RemoteLineageStore)) {
+    if (!(store instanceof RemoteLineageStore)) { // the walks pay off in-process only (class comment)
       Optional<ResultSetRewindable> walked = store.read(ds -> walk(ds, query, bindings));
       if (walked.isPresent()) {
         return write(walked.get(), query, format, out);
