@@ -113,8 +113,11 @@ final class Endpoint {
     String what = status > 0
         ? "answered HTTP " + status + " " + (statusLine == null ? "" : statusLine)
         : "is unreachable (" + rootMessage(failure) + ")";
-    throw new StoreUnreachableException(dataset, status > 0 ? status : -1, what.strip()
-        + "; check that the server is running and the URL is http(s)://HOST:PORT/DATASET", failure);
+    String fix = status >= 500
+        ? "the server failed the request, see its log" + (writing ? "" : " (a lineage thousands of runs deep"
+            + " needs a larger thread stack there, e.g. java -Xss64m, as 'headwater serve' has)")
+        : "check that the server is running and the URL is http(s)://HOST:PORT/DATASET";
+    throw new StoreUnreachableException(dataset, status > 0 ? status : -1, what.strip() + "; " + fix, failure);
   }
 
   private static String rootMessage(Throwable e) {
