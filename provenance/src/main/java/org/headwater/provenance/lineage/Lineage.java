@@ -3,12 +3,14 @@ package org.headwater.provenance.lineage;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
+import org.apache.jena.sparql.util.NodeCmp;
 import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.OWL;
 import org.apache.jena.vocabulary.RDF;
@@ -95,23 +97,31 @@ public final class Lineage {
     return new LineageGraph(direction, targets, nodes, depth, edges, info, truncated);
   }
 
+  /**
+   * The edges out of {@code n}, each relation's in RDF term order, so that a walk visits nodes in
+   * the same order whichever store holds the graph (TDB2 finds in node-id order, an in-memory
+   * graph in hash order; a remote store's walk runs on a fetched in-memory copy).
+   */
   private static List<LineageGraph.Edge> neighbours(Graph g, Node n, Direction dir) {
     List<LineageGraph.Edge> out = new ArrayList<>();
     if (dir == Direction.UPSTREAM) {
-      g.find(n, DERIVED, Node.ANY).forEachRemaining(t -> out.add(edge(n, t.getObject(), "wasDerivedFrom")));
+      add(out, n, g.find(n, DERIVED, Node.ANY).mapWith(Triple::getObject), "wasDerivedFrom");
       if (out.isEmpty() && n.isURI() && g.contains(n, TYPE, VARIABLE)) {
-        g.find(n, PART_OF, Node.ANY).forEachRemaining(t -> out.add(edge(n, t.getObject(), "isPartOf")));
+        add(out, n, g.find(n, PART_OF, Node.ANY).mapWith(Triple::getObject), "isPartOf");
       }
     } else {
-      g.find(Node.ANY, DERIVED, n).forEachRemaining(t -> out.add(edge(n, t.getSubject(), "wasDerivedFrom")));
+      add(out, n, g.find(Node.ANY, DERIVED, n).mapWith(Triple::getSubject), "wasDerivedFrom");
     }
-    g.find(n, SAME_AS, Node.ANY).forEachRemaining(t -> out.add(edge(n, t.getObject(), "sameAs")));
-    g.find(Node.ANY, SAME_AS, n).forEachRemaining(t -> out.add(edge(n, t.getSubject(), "sameAs")));
+    add(out, n, g.find(n, SAME_AS, Node.ANY).mapWith(Triple::getObject), "sameAs");
+    add(out, n, g.find(Node.ANY, SAME_AS, n).mapWith(Triple::getSubject), "sameAs");
     return out;
   }
 
-  private static LineageGraph.Edge edge(Node from, Node to, String relation) {
-    return new LineageGraph.Edge(from, to, relation);
+  private static void add(List<LineageGraph.Edge> out, Node from, Iterator<Node> to, String relation) {
+    List<Node> nodes = new ArrayList<>();
+    to.forEachRemaining(nodes::add);
+    nodes.sort(NodeCmp::compareRDFTerms);
+    nodes.forEach(t -> out.add(new LineageGraph.Edge(from, t, relation)));
   }
 
   /** Triples describing the walked nodes (their own triples and their checksum nodes). */

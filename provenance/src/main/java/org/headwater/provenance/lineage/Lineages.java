@@ -11,7 +11,9 @@ import org.headwater.provenance.ProvenanceException;
 import org.headwater.provenance.store.LineageStore;
 
 /**
- * The {@code headwater lineage} facade: resolve a TARGET string, walk, print.
+ * The {@code headwater lineage} facade: resolve a TARGET string, walk, print. Resolving and
+ * walking go through {@link LineageStore#resolve} and {@link LineageStore#readLineage}, so a
+ * remote store sends only the part of the store the walk reads.
  *
  * <pre>{@code
  * try (LineageStore store = LineageStore.open(dir)) {
@@ -25,7 +27,7 @@ public final class Lineages {
 
   /** The store nodes a TARGET names (see {@link Targets}); empty when none. */
   public static List<Node> resolve(LineageStore store, String target) {
-    return store.read(ds -> Targets.resolve(ds, target));
+    return store.resolve(target);
   }
 
   /**
@@ -34,8 +36,9 @@ public final class Lineages {
    * @param depth hops at most, or {@link Lineage#UNLIMITED}
    */
   public static LineageGraph lineage(LineageStore store, String target, Lineage.Direction direction, int depth) {
-    return store.read(
-        ds -> Lineage.walk(LineageStore.unionGraph(ds), Targets.resolve(ds, target), direction, depth));
+    List<Node> targets = store.resolve(target);
+    return store.readLineage(
+        targets, direction, ds -> Lineage.walk(LineageStore.unionGraph(ds), targets, direction, depth));
   }
 
   /**
@@ -47,11 +50,14 @@ public final class Lineages {
    *     SourceRoots#MAX_NODES} nodes
    */
   public static List<SourceRoots.Root> roots(LineageStore store, String target) {
-    return store.read(
+    List<Node> targets = store.resolve(target);
+    return store.readLineage(
+        targets,
+        Lineage.Direction.UPSTREAM,
         ds -> {
           Graph union = LineageStore.unionGraph(ds);
           Set<SourceRoots.Root> rows = new LinkedHashSet<>();
-          for (Node n : Targets.resolve(ds, target)) {
+          for (Node n : targets) {
             rows.addAll(
                 SourceRoots.of(union, n)
                     .orElseThrow(
@@ -72,11 +78,14 @@ public final class Lineages {
   public static LineageGraph print(
       LineageStore store, String target, Lineage.Direction direction, int depth, LineageFormat format, OutputStream out) {
     record Result(LineageGraph lineage, Graph description) {}
+    List<Node> targets = store.resolve(target);
     Result r =
-        store.read(
+        store.readLineage(
+            targets,
+            direction,
             ds -> {
               Graph union = LineageStore.unionGraph(ds);
-              LineageGraph lg = Lineage.walk(union, Targets.resolve(ds, target), direction, depth);
+              LineageGraph lg = Lineage.walk(union, targets, direction, depth);
               return new Result(lg, format == LineageFormat.TURTLE ? Lineage.describe(union, lg) : null);
             });
     try {

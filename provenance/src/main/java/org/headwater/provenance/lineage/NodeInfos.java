@@ -4,6 +4,7 @@ import java.util.Iterator;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
+import org.apache.jena.sparql.util.NodeCmp;
 import org.apache.jena.vocabulary.DCAT;
 import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.RDF;
@@ -77,10 +78,18 @@ final class NodeInfos {
     return g.contains(n, RDF.type.asNode(), type);
   }
 
+  /** The least object (in RDF term order, so the same whichever store holds the graph), or null. */
   static Node first(Graph g, Node s, Node p) {
     Iterator<Triple> it = g.find(s, p, Node.ANY);
+    Node least = null;
     try {
-      return it.hasNext() ? it.next().getObject() : null;
+      while (it.hasNext()) {
+        Node o = it.next().getObject();
+        if (least == null || NodeCmp.compareRDFTerms(o, least) < 0) {
+          least = o;
+        }
+      }
+      return least;
     } finally {
       org.apache.jena.atlas.iterator.Iter.close(it);
     }

@@ -15,7 +15,6 @@ import okhttp3.Request;
 import okhttp3.Response;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
-import org.apache.jena.query.QueryExecution;
 import org.apache.jena.query.QuerySolution;
 import org.headwater.ontologies.HW;
 import org.headwater.ontologies.NamedQuery;
@@ -45,15 +44,13 @@ public final class StaleCheck {
 
   /** Checks every recorded source; one result per (source, URL), stale ones with their outputs. */
   public List<StaleSource> run(LineageStore store) {
-    List<Recorded> recorded = store.read(ds -> {
+    List<Recorded> recorded = store.query(NamedQuery.RECORDED_SOURCES.query(), Map.of(), qe -> {
       Map<String, Recorded> byKey = new LinkedHashMap<>();
-      try (QueryExecution qe = QueryExecution.dataset(ds).query(NamedQuery.RECORDED_SOURCES.query()).build()) {
-        qe.execSelect().forEachRemaining(row -> {
-          Recorded r = new Recorded(iri(row, "source"), iri(row, "url"), text(row, "sha256"),
-              row.contains("size") ? row.getLiteral("size").getLong() : null, text(row, "etag"), text(row, "lastModified"));
-          byKey.putIfAbsent(r.source() + " " + r.url(), r);
-        });
-      }
+      qe.execSelect().forEachRemaining(row -> {
+        Recorded r = new Recorded(iri(row, "source"), iri(row, "url"), text(row, "sha256"),
+            row.contains("size") ? row.getLiteral("size").getLong() : null, text(row, "etag"), text(row, "lastModified"));
+        byKey.putIfAbsent(r.source() + " " + r.url(), r);
+      });
       return new ArrayList<>(byKey.values());
     });
     LOG.info("re-checking {} recorded sources", recorded.size());
@@ -71,9 +68,10 @@ public final class StaleCheck {
   }
 
   private List<String> affectedOutputs(LineageStore store, String source) {
-    return store.read(ds -> {
+    List<Node> from = List.of(NodeFactory.createURI(source));
+    return store.readLineage(from, Lineage.Direction.DOWNSTREAM, ds -> {
       var g = LineageStore.unionGraph(ds);
-      LineageGraph down = Lineage.walk(g, List.of(NodeFactory.createURI(source)), Lineage.Direction.DOWNSTREAM, Lineage.UNLIMITED);
+      LineageGraph down = Lineage.walk(g, from, Lineage.Direction.DOWNSTREAM, Lineage.UNLIMITED);
       List<String> outputs = new ArrayList<>();
       for (Node n : down.nodes()) {
         if (n.isURI() && g.contains(n, org.apache.jena.vocabulary.RDF.type.asNode(), HW.Output.asNode())) {

@@ -43,13 +43,51 @@ public final class Targets {
 
   private Targets() {}
 
+  /**
+   * What resolving asks of a store: the embedded store answers from its union graph ({@link
+   * #resolve(Dataset, String)}), a remote one asks its endpoint the same questions.
+   */
+  public interface Lookup {
+    /** Whether {@code candidate} is a subject, or the object of prov:wasDerivedFrom or owl:sameAs. */
+    boolean mentions(Node candidate);
+
+    /** The entities of the named query {@code resolve-target.rq} with {@code ?iri} and {@code ?value} bound. */
+    List<Node> named(Node iri, Node value);
+  }
+
   /** The nodes {@code target} names in the dataset (call inside a read transaction). */
   public static List<Node> resolve(Dataset ds, String target) {
+    Graph g = ds.asDatasetGraph().getUnionGraph();
+    return resolve(target, new Lookup() {
+      @Override
+      public boolean mentions(Node c) {
+        return g.contains(c, Node.ANY, Node.ANY)
+            || g.contains(Node.ANY, PROV.wasDerivedFrom.asNode(), c)
+            || g.contains(Node.ANY, OWL.sameAs.asNode(), c);
+      }
+
+      @Override
+      public List<Node> named(Node iri, Node value) {
+        List<Node> found = new ArrayList<>();
+        try (QueryExec qe =
+            QueryExec.dataset(ds.asDatasetGraph())
+                .query(NamedQuery.RESOLVE_TARGET.query())
+                .substitution("iri", iri)
+                .substitution("value", value)
+                .build()) {
+          qe.select().forEachRemaining(row -> found.add(row.get("entity")));
+        }
+        return found;
+      }
+    });
+  }
+
+  /** The nodes {@code target} names, asking {@code lookup} about the candidates it stands for. */
+  public static List<Node> resolve(String target, Lookup lookup) {
     String t = target == null ? "" : target.trim();
     if (t.isEmpty()) {
       return List.of();
     }
-    Graph g = ds.asDatasetGraph().getUnionGraph();
     Set<Node> candidates = new LinkedHashSet<>();
     String hex = t.replaceFirst("(?i)^sha256[:/]", "");
     if (ProvIris.isSha256(hex)) {
@@ -63,21 +101,12 @@ public final class Targets {
 
     Set<Node> found = new LinkedHashSet<>();
     for (Node c : candidates) {
-      if (g.contains(c, Node.ANY, Node.ANY)
-          || g.contains(Node.ANY, PROV.wasDerivedFrom.asNode(), c)
-          || g.contains(Node.ANY, OWL.sameAs.asNode(), c)) {
+      if (lookup.mentions(c)) {
         found.add(c);
       }
     }
     Node iriNode = iri.map(NodeFactory::createURI).orElse(NodeFactory.createLiteralString(t));
-    try (QueryExec qe =
-        QueryExec.dataset(ds.asDatasetGraph())
-            .query(NamedQuery.RESOLVE_TARGET.query())
-            .substitution("iri", iriNode)
-            .substitution("value", NodeFactory.createLiteralString(t))
-            .build()) {
-      qe.select().forEachRemaining(row -> found.add(row.get("entity")));
-    }
+    found.addAll(lookup.named(iriNode, NodeFactory.createLiteralString(t)));
     return new ArrayList<>(found);
   }
 

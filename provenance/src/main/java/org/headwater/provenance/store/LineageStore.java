@@ -2,16 +2,24 @@ package org.headwater.provenance.store;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.Dataset;
+import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryExecution;
+import org.apache.jena.query.QueryExecutionDatasetBuilder;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.headwater.provenance.graph.ProvenanceGraphs;
+import org.headwater.provenance.lineage.Lineage;
+import org.headwater.provenance.lineage.Targets;
 
 /**
  * The lineage store: every run's provenance as one named graph (named by the run's IRI) plus
@@ -96,9 +104,44 @@ public interface LineageStore extends AutoCloseable {
   /**
    * Runs {@code action} over the store's dataset, whose default graph is the union of all graphs
    * ({@code unionGraph(ds)} gives it as a {@link Graph}), and returns its result. Do not keep the
-   * dataset or hand it to other threads.
+   * dataset or hand it to other threads. A remote store downloads the whole dataset for this;
+   * reads that need only part of it use {@link #resolve}, {@link #readLineage} and {@link #query}.
    */
   <T> T read(Function<Dataset, T> action);
+
+  /**
+   * The nodes a TARGET string names ({@link Targets}). The embedded store looks in its union
+   * graph; a remote one asks its endpoint, downloading nothing else.
+   */
+  default List<Node> resolve(String target) {
+    return read(ds -> Targets.resolve(ds, target));
+  }
+
+  /**
+   * Runs {@code action} over a dataset (default graph: the union) that holds at least what a
+   * lineage walk from {@code from} in {@code direction} reads ({@link Lineage#walk}, {@link
+   * Lineage#describe}, {@code SourceRoots} upstream, {@code DownstreamImpact} downstream): the
+   * whole store when embedded, only that part, fetched from the endpoint, when remote.
+   */
+  default <T> T readLineage(Collection<Node> from, Lineage.Direction direction, Function<Dataset, T> action) {
+    return read(action);
+  }
+
+  /**
+   * Runs {@code query} over the union of all graphs with {@code bindings} substituted (as nodes,
+   * never spliced into the text) and hands its execution to {@code action}: in a read transaction
+   * when embedded, at the endpoint's SPARQL query service when remote.
+   */
+  default <T> T query(Query query, Map<String, Node> bindings, Function<QueryExecution, T> action) {
+    return read(ds -> {
+      QueryExecutionDatasetBuilder b = QueryExecution.dataset(ds).query(query);
+      var model = ds.getDefaultModel();
+      bindings.forEach((var, node) -> b.substitution(var, model.asRDFNode(node)));
+      try (QueryExecution qe = b.build()) {
+        return action.apply(qe);
+      }
+    });
+  }
 
   /** Releases the store. */
   @Override

@@ -5,39 +5,43 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryFactory;
 import org.apache.jena.query.QueryParseException;
 import org.apache.jena.query.ResultSet;
+import org.apache.jena.query.ResultSetFactory;
 import org.apache.jena.query.ResultSetFormatter;
+import org.apache.jena.query.ResultSetRewindable;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.RDFFormat;
-import org.apache.jena.query.QueryExecution;
-import org.apache.jena.query.QueryExecutionDatasetBuilder;
-import org.apache.jena.query.ResultSetFactory;
-import org.apache.jena.query.ResultSetRewindable;
-import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.core.Var;
+import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.exec.RowSetStream;
 import org.apache.jena.update.UpdateFactory;
 import org.headwater.ontologies.NamedQuery;
 import org.headwater.provenance.ProvenanceException;
 import org.headwater.provenance.ReadOnlyException;
+import org.headwater.provenance.graph.ProvenanceGraphs;
 import org.headwater.provenance.lineage.DownstreamImpact;
 import org.headwater.provenance.lineage.SourceRoots;
+import org.headwater.provenance.store.remote.RemoteLineageStore;
 
 /**
  * The {@code headwater query} facade: runs a SPARQL query (never an update) over the union of all
- * graphs in the store and prints the result.
+ * graphs in the store and prints the result. Queries go through {@link LineageStore#query}: a
+ * remote store sends them, parameters bound, to its endpoint's SPARQL query service.
  *
- * <p>The shipped {@code source-roots.rq} and {@code downstream-impact.rq} with only {@code ?target}
- * bound are answered by {@link SourceRoots} and {@link DownstreamImpact}, iterative walks that give
- * the same rows several times faster than Jena's evaluation of their property paths (falling back
- * to SPARQL beyond their node limit). Every other query, including edited copies of the shipped
- * ones, runs as SPARQL.
+ * <p>On the embedded store the shipped {@code source-roots.rq} and {@code downstream-impact.rq}
+ * with only {@code ?target} bound are answered by {@link SourceRoots} and {@link
+ * DownstreamImpact}, iterative walks that give the same rows several times faster than Jena's
+ * evaluation of their property paths (falling back to SPARQL beyond their node limit). A remote
+ * store sends them as SPARQL too: only the result rows travel, where a walk would first need the
+ * target's whole upstream or downstream subgraph (every triple of every node) fetched; the query
+ * is the definition the walks are tested against. Every other query, including edited copies of
+ * the shipped ones, runs as SPARQL.
  */
 public final class StoreQueries {
   /** Result formats for SELECT and ASK; CONSTRUCT and DESCRIBE always print Turtle. */
@@ -82,33 +86,29 @@ public final class StoreQueries {
    * @return the number of result rows (1 or 0 for ASK, triples for CONSTRUCT/DESCRIBE)
    */
   public static long run(LineageStore store, Query query, Map<String, Node> bindings, Format format, OutputStream out) {
-    return store.read(
-        ds -> {
-          Optional<ResultSetRewindable> walked = walk(ds, query, bindings);
-          if (walked.isPresent()) {
-            return write(walked.get(), query, format, out);
-          }
-          QueryExecutionDatasetBuilder b = QueryExecution.dataset(ds).query(query);
-          var model = ds.getDefaultModel();
-          bindings.forEach((var, node) -> b.substitution(var, model.asRDFNode(node)));
-          try (QueryExecution qe = b.build()) {
-            if (query.isSelectType()) {
-              return write(ResultSetFactory.copyResults(qe.execSelect()), query, format, out);
-            } else if (query.isAskType()) {
-              boolean answer = qe.execAsk();
-              switch (format) {
-                case JSON -> ResultSetFormatter.outputAsJSON(out, answer);
-                case CSV -> ResultSetFormatter.outputAsCSV(out, answer);
-                default -> ResultSetFormatter.out(out, answer);
-              }
-              return answer ? 1L : 0L;
-            }
-            var graph = (query.isConstructType() ? qe.execConstruct() : qe.execDescribe()).getGraph();
-            graph.getPrefixMapping().setNsPrefixes(org.headwater.provenance.graph.ProvenanceGraphs.prefixes());
-            RDFDataMgr.write(out, graph, RDFFormat.TURTLE_BLOCKS);
-            return (long) graph.size();
-          }
-        });
+    if (!(store instanceof RemoteLineageStore)) { // the walks pay off in-process only (class comment)
+      Optional<ResultSetRewindable> walked = store.read(ds -> walk(ds, query, bindings));
+      if (walked.isPresent()) {
+        return write(walked.get(), query, format, out);
+      }
+    }
+    return store.query(query, bindings, qe -> {
+      if (query.isSelectType()) {
+        return write(ResultSetFactory.copyResults(qe.execSelect()), query, format, out);
+      } else if (query.isAskType()) {
+        boolean answer = qe.execAsk();
+        switch (format) {
+          case JSON -> ResultSetFormatter.outputAsJSON(out, answer);
+          case CSV -> ResultSetFormatter.outputAsCSV(out, answer);
+          default -> ResultSetFormatter.out(out, answer);
+        }
+        return answer ? 1L : 0L;
+      }
+      Graph graph = (query.isConstructType() ? qe.execConstruct() : qe.execDescribe()).getGraph();
+      graph.getPrefixMapping().setNsPrefixes(ProvenanceGraphs.prefixes());
+      RDFDataMgr.write(out, graph, RDFFormat.TURTLE_BLOCKS);
+      return (long) graph.size();
+    });
   }
 
   private static long write(ResultSetRewindable rs, Query query, Format format, OutputStream out) {

@@ -1,25 +1,32 @@
 package org.headwater.provenance.store.remote;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.nio.file.Path;
-import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
-import java.util.function.Supplier;
-import org.apache.jena.atlas.web.HttpException;
 import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.query.DatasetFactory;
+import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryExecution;
 import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFFormat;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.exec.http.DSP;
 import org.apache.jena.sparql.exec.http.GSP;
 import org.apache.jena.sparql.exec.http.StoreProtocol;
-import org.headwater.provenance.StoreAccessException;
-import org.headwater.provenance.StoreUnreachableException;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.headwater.ontologies.NamedQuery;
 import org.headwater.provenance.graph.ProvenanceGraphs;
 import org.headwater.provenance.internal.DeepStack;
+import org.headwater.provenance.lineage.Lineage;
+import org.headwater.provenance.lineage.Targets;
 import org.headwater.provenance.store.LineageStore;
 import org.headwater.provenance.store.StoreToken;
 import org.slf4j.Logger;
@@ -29,28 +36,35 @@ import org.slf4j.LoggerFactory;
  * A lineage store behind a SPARQL 1.1 endpoint, written with the SPARQL 1.1 Graph Store HTTP
  * Protocol through Jena's own client ({@link GSP}): each run's graph is one {@code PUT} of the
  * named graph at {@code DATASET/data?graph=RUN-IRI}, so a graph is replaced whole or not at all.
- * Fuseki's service names are used ({@code DATASET/data} for the Graph Store Protocol), as
- * {@code headwater serve} and a stock Fuseki with updates enabled both provide.
+ * Fuseki's service names are used ({@code DATASET/data} for the Graph Store Protocol, {@code
+ * DATASET/sparql} for queries), as {@code headwater serve} and a stock Fuseki with updates enabled
+ * both provide.
  *
- * <p>Reading ({@link #read}) takes a snapshot: one {@code GET} of the whole dataset as quads
- * ({@link DSP}) into memory, whose default graph is then the union of all graphs, so the lineage
- * walks and the shipped {@code .rq} queries run unchanged. That suits team stores up to a few
- * million triples; beyond, query the endpoint itself ({@code DATASET/sparql}).
+ * <p>Reads send queries ({@link Endpoint}) and download only what they need: {@link #contains},
+ * {@link #graphNames} and {@link #graphSize} are one ASK or SELECT each; {@link #query} sends the
+ * query itself, parameters bound; {@link #resolve} asks one ASK per candidate node and the named
+ * query {@code resolve-target.rq}; {@link #readLineage} fetches the target's upstream or
+ * downstream subgraph with one CONSTRUCT per target ({@code lineage-upstream.rq}, {@code
+ * lineage-downstream.rq}) and runs the unchanged walks over it. Every read first checks, once,
+ * that the endpoint's default graph is the union of its named graphs. Only {@link #read} still
+ * takes a snapshot of the whole dataset (one {@code GET} as quads, {@link DSP}): it is for code
+ * that needs everything (the web pages, {@code lineage --svg}).
  *
  * <p>Writes carry {@code Authorization: Bearer TOKEN} when a {@link StoreToken} is given; the
  * token is never logged or put in a message.
  */
 public final class RemoteLineageStore implements LineageStore {
   private static final Logger LOG = LoggerFactory.getLogger(RemoteLineageStore.class);
-  private static final HttpClient HTTP =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+  private static final Node FETCHED = NodeFactory.createURI("urn:x-headwater:fetched");
 
   private final String dataset;
   private final StoreToken token;
+  private final Endpoint endpoint;
 
   private RemoteLineageStore(String dataset, StoreToken token) {
     this.dataset = dataset;
     this.token = token;
+    this.endpoint = new Endpoint(dataset);
   }
 
   /**
@@ -72,7 +86,7 @@ public final class RemoteLineageStore implements LineageStore {
 
   @Override
   public String replace(String graphName, Graph graph) {
-    call(() -> {
+    Endpoint.call(dataset, () -> {
       write(GSP.service(gsp()).graphName(graphName)).PUT(graph);
       return null;
     }, true);
@@ -83,9 +97,8 @@ public final class RemoteLineageStore implements LineageStore {
   /** Sends a Turtle file as the named graph, streamed from disk without parsing it here. */
   @Override
   public String replace(String graphName, Path turtle) {
-    call(() -> {
-      write(GSP.service(gsp()).graphName(graphName)).contentType(org.apache.jena.riot.RDFFormat.TURTLE)
-          .PUT(turtle.toString());
+    Endpoint.call(dataset, () -> {
+      write(GSP.service(gsp()).graphName(graphName)).contentType(RDFFormat.TURTLE).PUT(turtle.toString());
       return null;
     }, true);
     LOG.info("stored {} from {} at {}", graphName, turtle, dataset);
@@ -93,8 +106,77 @@ public final class RemoteLineageStore implements LineageStore {
   }
 
   @Override
+  public boolean contains(String graphName) {
+    return endpoint.ask(EndpointQuery.GRAPH_EXISTS, Map.of("graph", NodeFactory.createURI(graphName)));
+  }
+
+  @Override
+  public List<String> graphNames() {
+    return endpoint.query(EndpointQuery.GRAPH_NAMES.query(), Map.of(), qe -> {
+      List<String> names = new ArrayList<>();
+      qe.execSelect().forEachRemaining(row -> names.add(row.getResource("graph").getURI()));
+      return names;
+    });
+  }
+
+  @Override
+  public long graphSize(String graphName) {
+    return endpoint.query(EndpointQuery.GRAPH_SIZE.query(), Map.of("graph", NodeFactory.createURI(graphName)),
+        qe -> qe.execSelect().next().getLiteral("triples").getLong());
+  }
+
+  @Override
+  public <T> T query(Query query, Map<String, Node> bindings, Function<QueryExecution, T> action) {
+    endpoint.requireUnionDefaultGraph();
+    return endpoint.query(query, bindings, action);
+  }
+
+  @Override
+  public List<Node> resolve(String target) {
+    endpoint.requireUnionDefaultGraph();
+    return Targets.resolve(target, new Targets.Lookup() {
+      @Override
+      public boolean mentions(Node candidate) {
+        return endpoint.ask(EndpointQuery.TARGET_MENTIONED, Map.of("candidate", candidate));
+      }
+
+      @Override
+      public List<Node> named(Node iri, Node value) {
+        return endpoint.query(NamedQuery.RESOLVE_TARGET.query(), Map.of("iri", iri, "value", value), qe -> {
+          List<Node> found = new ArrayList<>();
+          qe.execSelect().forEachRemaining(row -> found.add(row.get("entity").asNode()));
+          return found;
+        });
+      }
+    });
+  }
+
+  /**
+   * Fetches what a walk from {@code from} reads (one CONSTRUCT per node) into memory and runs
+   * {@code action} over it; the dataset's default graph and its one named graph are that subgraph.
+   */
+  @Override
+  public <T> T readLineage(Collection<Node> from, Lineage.Direction direction, Function<Dataset, T> action) {
+    endpoint.requireUnionDefaultGraph();
+    EndpointQuery q = direction == Lineage.Direction.UPSTREAM
+        ? EndpointQuery.LINEAGE_UPSTREAM : EndpointQuery.LINEAGE_DOWNSTREAM;
+    Graph fetched = GraphFactory.createDefaultGraph();
+    for (Node n : from) {
+      endpoint.construct(q, Map.of("target", n), fetched);
+    }
+    LOG.debug("fetched {} triples {} of {} from {}", fetched.size(), direction, from, dataset);
+    DatasetGraph dsg = DatasetGraphFactory.createGeneral(fetched);
+    dsg.addGraph(FETCHED, fetched);
+    dsg.prefixes().putAll(ProvenanceGraphs.prefixes());
+    Dataset ds = DatasetFactory.wrap(dsg);
+    return DeepStack.call(() -> action.apply(ds));
+  }
+
+  /** The whole dataset, downloaded (one GET of all quads); only for code that needs all of it. */
+  @Override
   public <T> T read(Function<Dataset, T> action) {
-    DatasetGraph fetched = call(() -> DSP.service(gsp()).httpClient(HTTP).accept(Lang.NQUADS).GET(), false);
+    DatasetGraph fetched = Endpoint.call(dataset,
+        () -> DSP.service(gsp()).httpClient(Endpoint.HTTP).accept(Lang.NQUADS).GET(), false);
     DatasetGraph snapshot = DatasetGraphFactory.createTxnMem();
     fetched.find().forEachRemaining(q -> {
       if (!q.isDefaultGraph()) {
@@ -115,39 +197,7 @@ public final class RemoteLineageStore implements LineageStore {
   }
 
   private <X extends StoreProtocol<X>> X write(X request) {
-    X r = request.httpClient(HTTP);
+    X r = request.httpClient(Endpoint.HTTP);
     return token == null ? r : r.httpHeader("Authorization", token.authorization());
-  }
-
-  private <T> T call(Supplier<T> action, boolean writing) {
-    try {
-      return action.get();
-    } catch (HttpException e) {
-      int status = e.getStatusCode();
-      if (writing && (status == 401 || status == 403)) {
-        throw new StoreAccessException(dataset, status, e);
-      }
-      String what = status > 0
-          ? "answered HTTP " + status + " " + (e.getStatusLine() == null ? "" : e.getStatusLine())
-          : "is unreachable (" + rootMessage(e) + ")";
-      throw new StoreUnreachableException(dataset, status, what.strip()
-          + "; check that the server is running and the URL is http(s)://HOST:PORT/DATASET", e);
-    }
-  }
-
-  private static String rootMessage(Throwable e) {
-    for (Throwable c = e; c != null; c = c.getCause()) {
-      if (c instanceof java.net.ConnectException || c instanceof java.nio.channels.ClosedChannelException) {
-        return "connection refused";
-      }
-      if (c instanceof java.net.http.HttpTimeoutException) {
-        return "no answer in time";
-      }
-    }
-    Throwable t = e;
-    while (t.getCause() != null) {
-      t = t.getCause();
-    }
-    return t.getMessage() == null ? t.getClass().getSimpleName() : t.getClass().getSimpleName() + ": " + t.getMessage();
   }
 }

@@ -32,8 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The remote store against the project's own server ({@code headwater serve}: Fuseki 5.6.0 over a
  * TDB2 store) on a free loopback port: graph writes by the Graph Store Protocol with and without
- * the token, reads and the shipped queries through a snapshot, and graphs that wait while the
- * server is down.
+ * the token, reads and the shipped queries (sent to the endpoint; more in {@link RemoteReadsIT}),
+ * and graphs that wait while the server is down.
  */
 class RemoteLineageStoreIT {
   private static final StoreToken TOKEN = StoreToken.of("s3cret-for-tests");
