@@ -71,7 +71,7 @@ public final class LocalCluster implements AutoCloseable {
     return config;
   }
 
-  /** Waits until the REST API reports a registered TaskManager. */
+  /** Waits until the REST API reports a registered TaskManager with all its task slots. */
   void awaitTaskManager(Duration timeout) {
     Instant deadline = Instant.now().plus(timeout);
     RecipeException last = null;
@@ -83,7 +83,10 @@ public final class LocalCluster implements AutoCloseable {
         }
       }
       try {
-        if (FlinkEndpoint.overview(config.master()).taskManagers() > 0) {
+        // a TaskManager is listed before its slots are: wait for all of them, or a job sent at
+        // once is refused for "0 task slots" (seen on a loaded machine)
+        FlinkEndpoint.Overview o = FlinkEndpoint.overview(config.master());
+        if (o.taskManagers() > 0 && o.slotsTotal() >= config.slots()) {
           return;
         }
       } catch (RecipeException notYet) {
@@ -96,7 +99,8 @@ public final class LocalCluster implements AutoCloseable {
         throw new RecipeException("interrupted while the Flink cluster started", e);
       }
     }
-    throw new RecipeException("the Flink cluster in " + config.dir() + " had no TaskManager after " + timeout.toSeconds()
+    throw new RecipeException("the Flink cluster in " + config.dir() + " had no TaskManager with " + config.slots()
+        + " task slots after " + timeout.toSeconds()
         + " s (" + (last == null ? "none registered" : last.getMessage()) + "); see " + config.dir().resolve("log"));
   }
 
