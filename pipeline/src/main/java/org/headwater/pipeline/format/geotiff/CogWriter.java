@@ -1,18 +1,11 @@
 package org.headwater.pipeline.format.geotiff;
 
-import com.github.luben.zstd.Zstd;
-import java.io.BufferedOutputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.zip.Deflater;
 
 /**
  * Writes a Cloud-Optimized GeoTIFF as the COG specification and GDAL's COG driver lay it out
@@ -20,11 +13,17 @@ import java.util.zip.Deflater;
  * resolution and of each overview (halving until the image fits one tile) with their values, then
  * the tiles, smallest overview first and full resolution last, each level's tiles row by row.
  *
+ * <p>Memory stays bounded by one strip of {@link #TILE} rows per level: the image is read strip by
+ * strip, each level compresses its strips' tiles into a spool file of its own as they come and
+ * passes every other row and column on to the next overview ({@link LevelSpool}); then {@link
+ * CogFile} writes the directories, whose sizes do not depend on where the tiles go, and copies
+ * the spools after them. The file appears under its name only when complete.
+ *
  * <p>Apache SIS 1.6's GeoTIFF writer was tried first (see the README): it writes no reduced
  * resolution images, and it cannot write EPSG:3413, whose axes point "South along 45°E".
  */
 final class CogWriter {
-  /** Tile width and height, GDAL's COG default for most grids. */
+  /** Tile width and height, GDAL's COG default for most grids; also the rows of a strip. */
   static final int TILE = 256;
 
   static final int NONE = 1;
@@ -42,141 +41,86 @@ final class CogWriter {
   /**
    * What is written.
    *
-   * @param pixels the full-resolution image
+   * @param source the full-resolution image, read strip by strip
    * @param sampleFormat TIFF SampleFormat: 1 unsigned, 2 signed integer, 3 floating point
    * @param pad one sample's bytes for the parts of edge tiles beyond the image (the nodata value)
    */
-  record Image(Pixels pixels, int sampleFormat, byte[] pad) {}
+  record Image(SliceImage source, int sampleFormat, byte[] pad) {}
 
   private CogWriter() {}
 
   /**
-   * Writes the file.
+   * Writes the file: under a hidden temporary name in its directory, moved into place once
+   * complete; on failure neither it nor the spool files remain.
    *
    * @param mainTags adds the full resolution image's georeferencing and metadata tags
    * @param everyTags adds tags every image carries (GDAL_NODATA)
    */
   static void write(Path file, Image image, Codec codec, Consumer<Ifd> mainTags,
       Consumer<Ifd> everyTags) throws IOException {
-    List<Pixels> levels = new ArrayList<>(List.of(image.pixels()));
-    while (last(levels).width() > TILE || last(levels).height() > TILE) {
-      levels.add(last(levels).halved());
+    SliceImage src = image.source();
+    List<int[]> sizes = new ArrayList<>(List.of(new int[] {src.width(), src.height()}));
+    int[] last = sizes.get(0);
+    while (last[0] > TILE || last[1] > TILE) {
+      last = new int[] {(last[0] + 1) / 2, (last[1] + 1) / 2};
+      sizes.add(last);
     }
-    int predictor = codec.compression() == NONE ? 1
-        : image.sampleFormat() == 3 ? Predictors.FLOATING_POINT : Predictors.HORIZONTAL;
-    List<List<byte[]>> tiles = new ArrayList<>();
-    List<Ifd> ifds = new ArrayList<>();
-    for (int i = 0; i < levels.size(); i++) {
-      Pixels p = levels.get(i);
-      List<byte[]> t = tiles(p, image.pad(), codec, predictor);
-      tiles.add(t);
-      Ifd ifd = directory(p, i > 0, image.sampleFormat(), codec, predictor);
-      ifd.longs(324, new long[t.size()]).longs(325, t.stream().mapToLong(b -> b.length).toArray());
-      if (i == 0) {
-        mainTags.accept(ifd);
+    int predictor = TileCodec.predictor(codec, image.sampleFormat());
+    byte[] padRow = Pixels.padRow(TILE, src.bands(), image.pad());
+    Path dir = file.toAbsolutePath().getParent();
+    String name = "." + file.getFileName();
+    List<Path> spools = new ArrayList<>();
+    LevelSpool[] levels = new LevelSpool[sizes.size()];
+    Throwable failure = null;
+    try (TileCodec tiles = new TileCodec(codec, predictor, src.bands(), src.sampleBytes())) {
+      for (int i = levels.length - 1; i >= 0; i--) {
+        spools.add(CogFile.newFile(dir, name + "-" + i, ".spool"));
+        levels[i] = new LevelSpool(sizes.get(i)[0], sizes.get(i)[1], src.bands(),
+            src.sampleBytes(), spools.get(spools.size() - 1), tiles, padRow,
+            i + 1 < levels.length ? levels[i + 1] : null);
       }
-      everyTags.accept(ifd);
-      ifds.add(ifd);
-    }
-    long[] ifdAt = new long[ifds.size()];
-    long pos = 8;
-    for (int i = 0; i < ifds.size(); i++) {
-      ifdAt[i] = pos;
-      pos += ifds.get(i).size();
-    }
-    for (int i = levels.size() - 1; i >= 0; i--) {
-      long[] offsets = new long[tiles.get(i).size()];
-      for (int k = 0; k < offsets.length; k++) {
-        offsets[k] = pos;
-        pos += tiles.get(i).get(k).length;
+      for (int row = 0; row < src.height(); row += TILE) {
+        levels[0].add(src.strip(row, Math.min(TILE, src.height() - row)));
       }
-      ifds.get(i).longs(324, offsets);
-    }
-    if (pos > 0xFFFFFFFFL) {
-      throw new IOException(file + " would be " + pos + " bytes, over classic TIFF's 4 GiB;"
-          + " write smaller slices (one file per 2-D slice instead of bands:)");
-    }
-    try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
-      out.write(ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN)
-          .put((byte) 'I').put((byte) 'I').putShort((short) 42).putInt((int) ifdAt[0]).array());
-      for (int i = 0; i < ifds.size(); i++) {
-        out.write(ifds.get(i).encode(ifdAt[i], i + 1 < ifds.size() ? ifdAt[i + 1] : 0));
+      for (LevelSpool l : levels) {
+        l.finish();
       }
-      for (int i = levels.size() - 1; i >= 0; i--) {
-        for (byte[] t : tiles.get(i)) {
-          out.write(t);
+      CogFile.write(file, name, List.of(levels), image, codec, predictor, mainTags, everyTags);
+    } catch (IOException | RuntimeException | Error e) {
+      failure = e;
+      throw e;
+    } finally {
+      for (LevelSpool l : levels) {
+        if (l != null) {
+          closeAfter(failure, l);
         }
       }
-    }
-  }
-
-  private static Pixels last(List<Pixels> levels) {
-    return levels.get(levels.size() - 1);
-  }
-
-  private static Ifd directory(Pixels p, boolean overview, int sampleFormat, Codec codec,
-      int predictor) {
-    int[] bits = new int[p.bands()];
-    int[] formats = new int[p.bands()];
-    java.util.Arrays.fill(bits, 8 * p.sampleBytes());
-    java.util.Arrays.fill(formats, sampleFormat);
-    Ifd ifd = new Ifd()
-        .longs(254, overview ? 1 : 0)
-        .longs(256, p.width())
-        .longs(257, p.height())
-        .shorts(258, bits)
-        .shorts(259, codec.compression())
-        .shorts(262, 1)
-        .shorts(277, p.bands())
-        .shorts(284, 1)
-        .shorts(322, TILE)
-        .shorts(323, TILE)
-        .shorts(339, formats);
-    if (predictor != 1) {
-      ifd.shorts(317, predictor);
-    }
-    if (p.bands() > 1) {
-      ifd.shorts(338, new int[p.bands() - 1]);
-    }
-    return ifd;
-  }
-
-  private static List<byte[]> tiles(Pixels p, byte[] pad, Codec codec, int predictor) {
-    int across = (p.width() + TILE - 1) / TILE;
-    int down = (p.height() + TILE - 1) / TILE;
-    List<byte[]> out = new ArrayList<>(across * down);
-    for (int ty = 0; ty < down; ty++) {
-      for (int tx = 0; tx < across; tx++) {
-        byte[] raw = p.tile(tx, ty, TILE, pad);
-        if (predictor != 1) {
-          Predictors.apply(predictor, raw, TILE, p.bands(), p.sampleBytes());
-        }
-        out.add(compress(raw, codec));
+      for (Path p : spools) {
+        deleteAfter(failure, p);
       }
     }
-    return out;
   }
 
-  private static byte[] compress(byte[] raw, Codec codec) {
-    switch (codec.compression()) {
-      case NONE:
-        return raw;
-      case ZSTD:
-        return Zstd.compress(raw, codec.level());
-      default:
-        Deflater d = new Deflater(codec.level());
-        try {
-          d.setInput(raw);
-          d.finish();
-          ByteArrayOutputStream out = new ByteArrayOutputStream(raw.length / 2 + 64);
-          byte[] buf = new byte[1 << 16];
-          while (!d.finished()) {
-            out.write(buf, 0, d.deflate(buf));
-          }
-          return out.toByteArray();
-        } finally {
-          d.end();
-        }
+  private static void closeAfter(Throwable failure, LevelSpool l) throws IOException {
+    try {
+      l.close();
+    } catch (IOException e) {
+      if (failure == null) {
+        throw e;
+      }
+      failure.addSuppressed(e);
+    }
+  }
+
+  /** Deletes {@code p}; a failure to do so is thrown, or added to the failure under way. */
+  static void deleteAfter(Throwable failure, Path p) throws IOException {
+    try {
+      Files.deleteIfExists(p);
+    } catch (IOException e) {
+      if (failure == null) {
+        throw e;
+      }
+      failure.addSuppressed(e);
     }
   }
 }

@@ -77,8 +77,8 @@ public final class GeoTiffFormat implements OutputFormat {
     }
     Path file = target.resolve(v.name() + key + ".tif");
     CogWriter.write(file,
-        new CogWriter.Image(SliceImage.read(data, plan, grid, task.split()),
-            SliceImage.sampleFormat(type), SliceImage.sample(type, fill)),
+        new CogWriter.Image(SliceImage.of(data, plan, grid, task.split()),
+            Samples.sampleFormat(type), Samples.sample(type, fill)),
         codec(spec),
         ifd -> {
           ifd.doubles(33550, grid.dx(), grid.dy(), 0)

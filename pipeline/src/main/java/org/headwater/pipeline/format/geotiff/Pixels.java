@@ -1,8 +1,13 @@
 package org.headwater.pipeline.format.geotiff;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
- * One resolution level of an image: samples pixel-interleaved ("chunky"), little-endian, rows from
- * north to south.
+ * A strip of one resolution level: consecutive rows, samples pixel-interleaved ("chunky"),
+ * little-endian, rows from north to south. A strip starts at an even row of its level (a multiple
+ * of the tile size), so its every other row is a row of the next overview.
  *
  * @param width columns
  * @param height rows
@@ -11,6 +16,13 @@ package org.headwater.pipeline.format.geotiff;
  * @param data {@code width * height * bands * sampleBytes} bytes
  */
 record Pixels(int width, int height, int bands, int sampleBytes, byte[] data) {
+  private static final VarHandle SHORT =
+      MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final VarHandle INT =
+      MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final VarHandle LONG =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
   Pixels {
     if ((long) width * height * bands * sampleBytes != data.length) {
       throw new IllegalArgumentException(
@@ -25,8 +37,8 @@ record Pixels(int width, int height, int bands, int sampleBytes, byte[] data) {
   }
 
   /**
-   * The next overview: half the size (rounded up), each pixel the top-left pixel of its 2x2 block
-   * (nearest neighbour, so values, types and nodata are kept exactly).
+   * The next overview's rows from this strip: half the size (rounded up), each pixel the top-left
+   * pixel of its 2x2 block (nearest neighbour, so values, types and nodata are kept exactly).
    */
   Pixels halved() {
     int w = (width + 1) / 2;
@@ -34,33 +46,66 @@ record Pixels(int width, int height, int bands, int sampleBytes, byte[] data) {
     int pb = pixelBytes();
     byte[] out = new byte[w * h * pb];
     for (int r = 0; r < h; r++) {
-      for (int c = 0; c < w; c++) {
-        System.arraycopy(data, ((2 * r) * width + 2 * c) * pb, out, (r * w + c) * pb, pb);
+      int from = 2 * r * width * pb;
+      int to = r * w * pb;
+      switch (pb) {
+        case 1 -> {
+          for (int c = 0; c < w; c++) {
+            out[to + c] = data[from + 2 * c];
+          }
+        }
+        case 2 -> {
+          for (int c = 0; c < w; c++) {
+            SHORT.set(out, to + 2 * c, (short) SHORT.get(data, from + 4 * c));
+          }
+        }
+        case 4 -> {
+          for (int c = 0; c < w; c++) {
+            INT.set(out, to + 4 * c, (int) INT.get(data, from + 8 * c));
+          }
+        }
+        case 8 -> {
+          for (int c = 0; c < w; c++) {
+            LONG.set(out, to + 8 * c, (long) LONG.get(data, from + 16 * c));
+          }
+        }
+        default -> {
+          for (int c = 0; c < w; c++) {
+            System.arraycopy(data, from + 2 * c * pb, out, to + c * pb, pb);
+          }
+        }
       }
     }
     return new Pixels(w, h, bands, sampleBytes, out);
   }
 
   /**
-   * A tile of {@code size x size} pixels, padded beyond the image's edge with {@code pad} (one
-   * sample's bytes).
+   * Copies tile column {@code tileX} of this strip into {@code out} ({@code size x size} pixels),
+   * padding the parts beyond the image's edge (right of the last column, below the strip's last
+   * row) from {@code padRow}: one row of {@code size} pad pixels.
    */
-  byte[] tile(int tileX, int tileY, int size, byte[] pad) {
+  void tile(int tileX, int size, byte[] padRow, byte[] out) {
     int pb = pixelBytes();
-    byte[] out = new byte[size * size * pb];
+    int rowBytes = size * pb;
+    int c0 = tileX * size;
+    int n = Math.max(0, Math.min(size, width - c0));
     for (int r = 0; r < size; r++) {
-      int row = tileY * size + r;
-      int c0 = tileX * size;
-      int n = row < height ? Math.max(0, Math.min(size, width - c0)) : 0;
-      if (n > 0) {
-        System.arraycopy(data, (row * width + c0) * pb, out, r * size * pb, n * pb);
-      }
-      for (int c = n; c < size; c++) {
-        for (int b = 0; b < bands; b++) {
-          System.arraycopy(pad, 0, out, ((r * size + c) * bands + b) * sampleBytes, sampleBytes);
-        }
+      int at = r * rowBytes;
+      if (r < height) {
+        System.arraycopy(data, (r * width + c0) * pb, out, at, n * pb);
+        System.arraycopy(padRow, 0, out, at + n * pb, rowBytes - n * pb);
+      } else {
+        System.arraycopy(padRow, 0, out, at, rowBytes);
       }
     }
-    return out;
+  }
+
+  /** One row of {@code size} pixels, every sample {@code pad}. */
+  static byte[] padRow(int size, int bands, byte[] pad) {
+    byte[] row = new byte[size * bands * pad.length];
+    for (int i = 0; i < row.length; i += pad.length) {
+      System.arraycopy(pad, 0, row, i, pad.length);
+    }
+    return row;
   }
 }
