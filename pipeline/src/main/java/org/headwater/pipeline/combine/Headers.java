@@ -23,6 +23,9 @@ public final class Headers {
   /** Variables larger than this are not hashed (their consistency is not checked). */
   static final long MAX_HASHED_ELEMENTS = 16L << 20;
 
+  /** Values read at a time while hashing (8 MB as doubles). */
+  static final long SLAB_ELEMENTS = 1L << 20;
+
   /** A file's concat coordinate is kept in the plan up to this length. */
   static final int MAX_COORDINATE_VALUES = 1 << 16;
 
@@ -44,7 +47,7 @@ public final class Headers {
           n *= len;
         }
         if (n <= MAX_HASHED_ELEMENTS) {
-          hashes.put(v.name(), hash(d.readAll(v.name())));
+          hashes.put(v.name(), hash(d, v.name(), schema.shape(v)));
         }
       }
       return new FileHeader(item, fetched, schema, hashes, concatValues(d, concat, isNew));
@@ -67,9 +70,35 @@ public final class Headers {
     return CoordinateValues.of(d.readAll(concat));
   }
 
-  static String hash(Array a) {
+  /**
+   * SHA-256 of a variable's values as big-endian doubles in row-major order, read in slabs along
+   * its first dimension of at most {@link #SLAB_ELEMENTS} values (one row when a row is larger),
+   * so hashing never holds the whole variable.
+   */
+  static String hash(Dataset d, String name, int[] shape) throws IOException {
     MessageDigest md = Hashing.sha256();
     ByteBuffer buf = ByteBuffer.allocate(8 * 1024);
+    if (shape.length == 0) {
+      update(md, buf, d.readAll(name));
+    } else {
+      long row = 1;
+      for (int i = 1; i < shape.length; i++) {
+        row *= shape[i];
+      }
+      int rows = (int) Math.max(1, Math.min(shape[0], SLAB_ELEMENTS / Math.max(1, row)));
+      int[] origin = new int[shape.length];
+      int[] slab = shape.clone();
+      for (int r = 0; r < shape[0]; r += rows) {
+        origin[0] = r;
+        slab[0] = Math.min(rows, shape[0] - r);
+        update(md, buf, d.read(name, origin, slab));
+      }
+    }
+    md.update(buf.array(), 0, buf.position());
+    return HexFormat.of().formatHex(md.digest());
+  }
+
+  private static void update(MessageDigest md, ByteBuffer buf, Array a) {
     IndexIterator it = a.getIndexIterator();
     while (it.hasNext()) {
       if (buf.remaining() < 8) {
@@ -78,7 +107,5 @@ public final class Headers {
       }
       buf.putDouble(it.getDoubleNext());
     }
-    md.update(buf.array(), 0, buf.position());
-    return HexFormat.of().formatHex(md.digest());
   }
 }
