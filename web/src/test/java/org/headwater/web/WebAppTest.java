@@ -4,7 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.StringReader;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.rdf.model.ResourceFactory;
@@ -15,7 +20,10 @@ import org.headwater.provenance.store.LineageStore;
 import org.headwater.web.http.Request;
 import org.headwater.web.http.Response;
 import org.headwater.web.http.WebApp;
+import org.headwater.web.page.SearchPage;
 import org.headwater.web.picture.LineagePicture;
+import org.headwater.web.read.Rows;
+import org.headwater.web.read.WebQuery;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -153,6 +161,27 @@ class WebAppTest {
     assertThat(get("/", Map.of("q", "speed_m3.nc")).text()).contains("href=\"/source/" + Runs.sha("m3"));
     assertThat(get("/", Map.of("q", "sha256:" + Runs.sha("m0"))).text()).contains("href=\"/source/" + Runs.sha("m0"));
     assertThat(get("/", Map.of("q", "no such thing")).text()).contains("id=\"no-hits\"");
+  }
+
+  @Test
+  void aDoiUrlOrChecksumTypedInFullFindsWhatTheSubstringSearchFinds() {
+    String nc = ensemble.outputs().get(0).sha256();
+    String[] typed = {"doi:10.5281/zenodo.7654321", "https://doi.org/10.5281/zenodo.7654321",
+        "https://data.example.org/speed_m3.nc", "sha256:" + Runs.sha("m0"), nc, nc.toUpperCase(Locale.ROOT),
+        "10.5281/zenodo.765432", "10.5281/ZENODO.7654321", "https://data.example.org/speed_m", "https://nowhere.example/"};
+    for (String q : typed) {
+      Set<List<String>> shown = SearchPage.search(store, q).stream()
+          .map(h -> List.of(h.kind(), h.label(), h.match())).collect(Collectors.toSet());
+      String text = q.replaceFirst("^(doi:|https://doi\\.org/|sha256:)", "");
+      Set<List<String>> everywhere = store.read(ds -> Rows.select(ds,
+              WebQuery.SEARCH, Map.of("q", NodeFactory.createLiteralString(text)))
+          .stream().map(r -> List.of(r.text("kind"), r.text("label"), r.text("match")))
+          .collect(Collectors.toSet()));
+      assertThat(shown).as("hits for %s", q).isEqualTo(everywhere);
+      assertThat(shown.isEmpty()).as("hits for %s", q).isEqualTo(q.contains("nowhere"));
+    }
+    assertThat(SearchPage.search(store, nc)).extracting(h -> h.kind())
+        .as("the ensemble's output, and the mean run's source").containsExactlyInAnyOrder("output", "source");
   }
 
   @Test

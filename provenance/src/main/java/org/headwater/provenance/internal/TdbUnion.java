@@ -23,6 +23,7 @@ import org.apache.jena.tdb2.sys.TDBInternal;
  */
 public final class TdbUnion implements TripleLookups<NodeId> {
   private static final int SUBJECT = 1;
+  private static final int PREDICATE = 2;
   private static final int OBJECT = 3;
 
   private final NodeTupleTable quads;
@@ -66,6 +67,23 @@ public final class TdbUnion implements TripleLookups<NodeId> {
   @Override
   public List<NodeId> objects(NodeId s, NodeId p) {
     return slot(OBJECT, NodeId.NodeIdAny, s, p, NodeId.NodeIdAny);
+  }
+
+  /**
+   * The predicate and object of every quad whose subject is {@code s}, as pairs {@code [p, o]}:
+   * one range scan of the subject-first index, so in index order (by predicate, then object, then
+   * graph), which is the order {@link #objects} gives for each predicate. A triple in several
+   * graphs comes back once per graph.
+   */
+  public List<NodeId[]> predicateObjects(NodeId s) {
+    List<NodeId[]> out = new ArrayList<>();
+    Iterator<Tuple<NodeId>> it = quads.find(NodeId.NodeIdAny, s, NodeId.NodeIdAny, NodeId.NodeIdAny);
+    try {
+      it.forEachRemaining(q -> out.add(new NodeId[] {q.get(PREDICATE), q.get(OBJECT)}));
+    } finally {
+      Iter.close(it);
+    }
+    return out;
   }
 
   private List<NodeId> slot(int slot, NodeId g, NodeId s, NodeId p, NodeId o) {

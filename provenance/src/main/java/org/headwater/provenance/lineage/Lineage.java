@@ -1,21 +1,9 @@
 package org.headwater.provenance.lineage;
 
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
-import org.apache.jena.sparql.util.NodeCmp;
-import org.apache.jena.vocabulary.DCTerms;
-import org.apache.jena.vocabulary.OWL;
-import org.apache.jena.vocabulary.RDF;
-import org.headwater.ontologies.HW;
-import org.headwater.ontologies.PROV;
 
 /**
  * Walks lineage over a graph, breadth first and iteratively: no recursion, so a chain of any
@@ -42,12 +30,6 @@ public final class Lineage {
   /** The most nodes one walk visits. */
   public static final int MAX_NODES = 1_000_000;
 
-  private static final Node DERIVED = PROV.wasDerivedFrom.asNode();
-  private static final Node SAME_AS = OWL.sameAs.asNode();
-  private static final Node PART_OF = DCTerms.isPartOf.asNode();
-  private static final Node TYPE = RDF.type.asNode();
-  private static final Node VARIABLE = HW.Variable.asNode();
-
   private Lineage() {}
 
   /**
@@ -62,66 +44,7 @@ public final class Lineage {
     if (maxDepth < 0) {
       throw new IllegalArgumentException("depth < 0: " + maxDepth);
     }
-    Map<Node, Integer> depth = new LinkedHashMap<>();
-    List<LineageGraph.Edge> edges = new ArrayList<>();
-    ArrayDeque<Node> queue = new ArrayDeque<>();
-    for (Node t : targets) {
-      if (depth.putIfAbsent(t, 0) == null) {
-        queue.add(t);
-      }
-    }
-    boolean truncated = false;
-    while (!queue.isEmpty()) {
-      Node node = queue.poll();
-      int d = depth.get(node);
-      List<LineageGraph.Edge> next = neighbours(graph, node, direction);
-      if (d >= maxDepth || depth.size() >= MAX_NODES) {
-        truncated |= next.stream().anyMatch(e -> !depth.containsKey(e.to()));
-        continue;
-      }
-      for (LineageGraph.Edge e : next) {
-        if (!depth.containsKey(e.to())) {
-          depth.put(e.to(), d + 1);
-          queue.add(e.to());
-          edges.add(e);
-        } else if (depth.get(e.to()) > 0 && !e.relation().equals("sameAs")) {
-          edges.add(e); // a second path into a node already seen (fan-in)
-        }
-      }
-    }
-    Map<Node, LineageGraph.NodeInfo> info = new HashMap<>();
-    for (Node n : depth.keySet()) {
-      info.put(n, NodeInfos.describe(graph, n));
-    }
-    List<Node> nodes = new ArrayList<>(depth.keySet());
-    return new LineageGraph(direction, targets, nodes, depth, edges, info, truncated);
-  }
-
-  /**
-   * The edges out of {@code n}, each relation's in RDF term order, so that a walk visits nodes in
-   * the same order whichever store holds the graph (TDB2 finds in node-id order, an in-memory
-   * graph in hash order; a remote store's walk runs on a fetched in-memory copy).
-   */
-  private static List<LineageGraph.Edge> neighbours(Graph g, Node n, Direction dir) {
-    List<LineageGraph.Edge> out = new ArrayList<>();
-    if (dir == Direction.UPSTREAM) {
-      add(out, n, g.find(n, DERIVED, Node.ANY).mapWith(Triple::getObject), "wasDerivedFrom");
-      if (out.isEmpty() && n.isURI() && g.contains(n, TYPE, VARIABLE)) {
-        add(out, n, g.find(n, PART_OF, Node.ANY).mapWith(Triple::getObject), "isPartOf");
-      }
-    } else {
-      add(out, n, g.find(Node.ANY, DERIVED, n).mapWith(Triple::getSubject), "wasDerivedFrom");
-    }
-    add(out, n, g.find(n, SAME_AS, Node.ANY).mapWith(Triple::getObject), "sameAs");
-    add(out, n, g.find(Node.ANY, SAME_AS, n).mapWith(Triple::getSubject), "sameAs");
-    return out;
-  }
-
-  private static void add(List<LineageGraph.Edge> out, Node from, Iterator<Node> to, String relation) {
-    List<Node> nodes = new ArrayList<>();
-    to.forEachRemaining(nodes::add);
-    nodes.sort(NodeCmp::compareRDFTerms);
-    nodes.forEach(t -> out.add(new LineageGraph.Edge(from, t, relation)));
+    return Walker.walk(graph, targets, direction, maxDepth);
   }
 
   /** Triples describing the walked nodes (their own triples and their checksum nodes). */

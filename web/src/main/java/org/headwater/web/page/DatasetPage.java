@@ -34,7 +34,7 @@ public final class DatasetPage {
   public static Optional<DatasetView> of(LineageStore store, String id) {
     record Found(DatasetView view, String svg) {}
     Optional<Found> found = store.read(ds -> Runs.row(ds, id).map(row -> {
-      RunSummary summary = Runs.summary(ds, id).orElseThrow();
+      RunSummary summary = Runs.summary(row, id);
       List<OutputFile> outputs = Runs.outputs(ds, id);
       List<SourceFile> sources = Runs.sources(ds, id);
       Graph union = LineageStore.unionGraph(ds);

@@ -40,6 +40,11 @@ public final class Runs {
     return Rows.select(ds, WebQuery.RUN, Map.of("id", NodeFactory.createLiteralString(id))).stream().findFirst();
   }
 
+  /** The summary of the run whose {@link #row} is {@code row}. */
+  public static RunSummary summary(Rows.Row row, String id) {
+    return summary(row, id, row.text("doi"));
+  }
+
   /** The summary of run {@code id}, if the store holds it. */
   public static Optional<RunSummary> summary(Dataset ds, String id) {
     return row(ds, id).map(r -> summary(r, id, r.text("doi")));

@@ -26,6 +26,7 @@ public enum WebQuery {
   SOURCE("source"),
   SOURCE_USERS("source-users"),
   SEARCH("search"),
+  SEARCH_EXACT("search-exact"),
   SAME_URL_NEWER("same-url-newer");
 
   private static final String FOLDER = "/org/headwater/web/queries/";
