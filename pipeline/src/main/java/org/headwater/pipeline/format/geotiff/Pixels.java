@@ -1,8 +1,6 @@
 package org.headwater.pipeline.format.geotiff;
 
-import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 
 /**
  * A strip of one resolution level: consecutive rows, samples pixel-interleaved ("chunky"),
@@ -16,12 +14,9 @@ import java.nio.ByteOrder;
  * @param data {@code width * height * bands * sampleBytes} bytes
  */
 record Pixels(int width, int height, int bands, int sampleBytes, byte[] data) {
-  private static final VarHandle SHORT =
-      MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
-  private static final VarHandle INT =
-      MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
-  private static final VarHandle LONG =
-      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final VarHandle SHORT = LittleEndian.SHORT;
+  private static final VarHandle INT = LittleEndian.INT;
+  private static final VarHandle LONG = LittleEndian.LONG;
 
   Pixels {
     if ((long) width * height * bands * sampleBytes != data.length) {

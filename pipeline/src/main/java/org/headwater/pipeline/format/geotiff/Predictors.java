@@ -1,8 +1,6 @@
 package org.headwater.pipeline.format.geotiff;
 
-import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 
 /**
  * TIFF predictors applied to a tile before compression, in place: horizontal differencing
@@ -14,12 +12,9 @@ final class Predictors {
   static final int HORIZONTAL = 2;
   static final int FLOATING_POINT = 3;
 
-  private static final VarHandle SHORT =
-      MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
-  private static final VarHandle INT =
-      MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
-  private static final VarHandle LONG =
-      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final VarHandle SHORT = LittleEndian.SHORT;
+  private static final VarHandle INT = LittleEndian.INT;
+  private static final VarHandle LONG = LittleEndian.LONG;
 
   private Predictors() {}
 
