@@ -110,6 +110,14 @@ public interface LineageStore extends AutoCloseable {
   <T> T read(Function<Dataset, T> action);
 
   /**
+   * Whether {@link #read} works on the store itself in this process (embedded), so that Java walks
+   * over it beat sending SPARQL; false when it would first have to fetch the data (remote).
+   */
+  default boolean readsInProcess() {
+    return true;
+  }
+
+  /**
    * The nodes a TARGET string names ({@link Targets}). The embedded store looks in its union
    * graph; a remote one asks its endpoint, downloading nothing else.
    */

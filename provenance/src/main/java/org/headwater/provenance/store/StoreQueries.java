@@ -27,7 +27,6 @@ import org.headwater.provenance.ReadOnlyException;
 import org.headwater.provenance.graph.ProvenanceGraphs;
 import org.headwater.provenance.lineage.DownstreamImpact;
 import org.headwater.provenance.lineage.SourceRoots;
-import org.headwater.provenance.store.remote.RemoteLineageStore;
 
 /**
  * The {@code headwater query} facade: runs a SPARQL query (never an update) over the union of all
@@ -86,7 +85,7 @@ public final class StoreQueries {
    * @return the number of result rows (1 or 0 for ASK, triples for CONSTRUCT/DESCRIBE)
    */
   public static long run(LineageStore store, Query query, Map<String, Node> bindings, Format format, OutputStream out) {
-    if (!(store instanceof RemoteLineageStore)) { // the walks pay off in-process only (class comment)
+    if (store.readsInProcess()) { // the walks pay off in-process only (class comment)
       Optional<ResultSetRewindable> walked = store.read(ds -> walk(ds, query, bindings));
       if (walked.isPresent()) {
         return write(walked.get(), query, format, out);

@@ -172,6 +172,12 @@ public final class RemoteLineageStore implements LineageStore {
     return DeepStack.call(() -> action.apply(ds));
   }
 
+  /** False: {@link #read} downloads the whole dataset first. */
+  @Override
+  public boolean readsInProcess() {
+    return false;
+  }
+
   /** The whole dataset, downloaded (one GET of all quads); only for code that needs all of it. */
   @Override
   public <T> T read(Function<Dataset, T> action) {
