@@ -8,10 +8,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's headless Chromium ({@code chromium}), driven through Debian's {@code chromedriver}
@@ -62,6 +66,17 @@ final class Browser implements AutoCloseable {
     ChromeDriver driver = new ChromeDriver(service, options);
     driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
     return new Browser(driver, service);
+  }
+
+  /**
+   * Clicks {@code element} and waits until the browser has left the page it was on. A click that
+   * submits a form or follows a link returns before the next page is loaded, so looking for an
+   * element right after it could find the old page's element, or miss the new page's.
+   */
+  void follow(WebElement element) {
+    WebElement page = driver.findElement(By.tagName("html"));
+    element.click();
+    new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(page));
   }
 
   /** Saves what the browser shows as {@code NAME.png} when {@value #SCREENSHOTS} is set. */

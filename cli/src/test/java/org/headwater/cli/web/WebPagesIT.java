@@ -60,7 +60,7 @@ class WebPagesIT {
     assertThat(d.findElement(By.cssSelector("#runs")).getText()).containsPattern("10\\.5072/FK2\\w+");
     browser.screenshot("index");
 
-    d.findElement(By.linkText(MEAN)).click();
+    browser.follow(d.findElement(By.linkText(MEAN)));
     assertThat(d.findElement(By.id("title")).getText()).isEqualTo(MEAN);
     assertThat(d.findElement(By.id("cite-text")).getText()).containsPattern("Carberry, J\\. \\d{4}\\. " + java.util.regex.Pattern.quote(MEAN));
     assertThat(d.findElement(By.id("cite-bibtex")).getText()).startsWith("@misc{Carberry");
@@ -71,22 +71,22 @@ class WebPagesIT {
     browser.screenshot("dataset");
 
     // Upstream in the picture: the combined dataset's speed.nc, then the box of the five members.
-    clickPictureLink(d, href -> href.contains("/dataset/greenland-speed-ensemble-2"));
+    clickPictureLink(browser, href -> href.contains("/dataset/greenland-speed-ensemble-2"));
     assertThat(d.findElement(By.id("title")).getText()).isEqualTo(COMBINED);
     assertThat(d.findElement(By.id("derived")).getText()).contains(MEAN);
     WebElement group = pictureLinks(d).stream()
         .filter(a -> a.getText().contains("5 source files")).findFirst().orElseThrow();
     assertThat(group.getText()).contains("10.5072/headwater-demo-greenland-projections");
     browser.screenshot("dataset-combined");
-    group.click();
+    browser.follow(group);
     assertThat(texts(d, "#hits a")).anySatisfy(t -> assertThat(t).endsWith("speed_member01.nc"));
-    d.findElements(By.cssSelector("#hits a")).stream().filter(a -> a.getText().endsWith("speed_member01.nc"))
-        .findFirst().orElseThrow().click();
+    browser.follow(d.findElements(By.cssSelector("#hits a")).stream()
+        .filter(a -> a.getText().endsWith("speed_member01.nc")).findFirst().orElseThrow());
     assertThat(d.findElement(By.cssSelector("a.truth")).getText()).isEqualTo(TRUTH);
     assertThat(d.findElement(By.id("used-by")).getText()).contains(COMBINED);
     browser.screenshot("source");
 
-    d.findElement(By.cssSelector("#used-by a[href^='/run/']")).click();
+    browser.follow(d.findElement(By.cssSelector("#used-by a[href^='/run/']")));
     assertThat(d.findElement(By.id("status")).getText()).isEqualTo("succeeded");
     assertThat(d.findElement(By.id("steps")).getText()).contains("convert_units");
     assertThat(d.findElement(By.id("skipped")).getText()).contains("speed_member04.nc");
@@ -98,7 +98,7 @@ class WebPagesIT {
     WebElement box = d.findElement(By.name("query"));
     box.clear();
     box.sendKeys("SELECT ?s\nWHERE {\n  ?s ?p\n}");
-    d.findElement(By.cssSelector("#sparql-form button")).click();
+    browser.follow(d.findElement(By.cssSelector("#sparql-form button")));
     assertThat(d.findElement(By.id("query-error")).getText()).startsWith("Line 4, column");
     browser.screenshot("sparql-error");
 
@@ -114,7 +114,7 @@ class WebPagesIT {
       d.get("data:text/html,<title>off</title><script>document.title='on'</script>");
       assertThat(d.getTitle()).as("pages' scripts do not run in this browser").isEqualTo("off");
       d.get(root);
-      d.findElement(By.linkText(COMBINED)).click();
+      plain.follow(d.findElement(By.linkText(COMBINED)));
       assertThat(d.findElement(By.id("title")).getText()).isEqualTo(COMBINED);
       assertThat(d.findElement(By.id("cite-text")).getText()).contains("doi:10.5072/");
       assertThat(d.findElement(By.id("outputs")).getText()).contains("outputs/speed.nc");
@@ -127,10 +127,11 @@ class WebPagesIT {
     return d.findElements(By.cssSelector("#lineage svg a"));
   }
 
-  private static void clickPictureLink(WebDriver d, java.util.function.Predicate<String> href) {
+  private static void clickPictureLink(Browser browser, java.util.function.Predicate<String> href) {
+    WebDriver d = browser.driver;
     for (WebElement a : pictureLinks(d)) {
       if (href.test(a.getDomAttribute("xlink:href") != null ? a.getDomAttribute("xlink:href") : "")) {
-        a.click();
+        browser.follow(a);
         return;
       }
     }
