@@ -2,7 +2,8 @@
 
 Usage: /usr/bin/python3 measure.py RESULTS.jsonl LABEL N REP LOG -- CMD [ARG...]
 
-Appends one JSON line {tool, n, rep, wall_s, cpu_s, user_s, sys_s, peak_rss_mb, ...} to
+Appends one JSON line {tool, n, rep, wall_s, cpu_s, user_s, sys_s, peak_rss_mb, start_epoch,
+end_epoch, ...} to
 RESULTS.jsonl; the command's stdout and stderr go to LOG. Exits with the command's status.
 
 CPU comes from wait4() (the child and every descendant it waited for). Peak RSS is the larger
@@ -42,6 +43,7 @@ def main():
     cmd = sys.argv[7:]
     load_before = os.getloadavg()[0]
     with open(log, "wb") as out:
+        start_epoch = time.time()
         start = time.perf_counter()
         proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT)
         peak = [0]
@@ -71,6 +73,8 @@ def main():
         "maxrss_single_mb": round(usage.ru_maxrss / 1024, 1),
         "load_before": round(load_before, 2),
         "exit": code,
+        "start_epoch": round(start_epoch, 3),
+        "end_epoch": round(start_epoch + wall, 3),
     }
     with open(results, "a") as f:
         f.write(json.dumps(row) + "\n")

@@ -64,6 +64,7 @@ run() {  # LABEL N REP
   "$PY" "$CONVERT/measure.py" "$RESULTS" "$1" "$2" "$3" "$log" -- \
     java "${jvm[@]}" -Dheadwater.home="$ROOT" -cp "${CPS[$1]}" org.headwater.cli.Headwater \
     run "$WORK/recipe-$2.yaml" --work "$dir" --store "$dir/lineage" --param "source_root=file:$WORK/src"
+  cp "$dir"/runs/*/run.log "$WORK/logs/run-$1-$2-$3.log"  # timestamped: the phases table
   # the graph is loaded by a background process after the run: wait for it (so it does not slow
   # the next run) and keep its log, which times the load
   local pid; pid=$(grep -o 'background loader pid [0-9]*' "$log" | grep -o '[0-9]*$' || true)
@@ -144,6 +145,25 @@ for label, w, wo, reps in pairs():
     print(f"| {label} | {statistics.median(tw):.0f} ({', '.join(map(str, tw))}) | "
           f"{statistics.median(two):.0f} ({', '.join(map(str, two))}) | {added:+.0f} | "
           f"{100 * added / 1000 / wall:.1f} % |")
+print()
+import datetime
+def phases(r):
+    """Start-up (process start to the run's first log line), pipeline, after it, exit (last line to
+    the process's end), in ms, from the run's timestamped log and the measured start and end."""
+    text = open(f"{sys.argv[2]}/run-{r['tool']}-{r['n']}-{r['rep']}.log", errors="replace").read()
+    stamps = re.findall(r"^(\S+Z) \[", text, re.M)
+    first, last = (datetime.datetime.fromisoformat(s[:26].rstrip("Z") + "+00:00").timestamp() for s in (stamps[0], stamps[-1]))
+    m = re.search(r"pipeline (\d+) ms, provenance and commit (\d+) ms", text)
+    return (1000 * (first - r["start_epoch"]), int(m.group(1)), int(m.group(2)), 1000 * (r["end_epoch"] - last))
+
+print("Where the wall time goes (medians, ms): start-up is the process's start to the run's first")
+print("log line (JVM, recipe, pipeline construction), exit the last log line to the process's end:")
+print()
+print("| N (variant) | start-up | pipeline | after the pipeline | exit |")
+print("|---|---|---|---|---|")
+for n, tool in sorted({(r["n"], r["tool"]) for r in rows if "start_epoch" in r}):
+    ph = [phases(r) for r in rows if r["n"] == n and r["tool"] == tool]
+    print(f"| {n} ({tool}) | " + " | ".join(f"{statistics.median(p[i] for p in ph):.0f}" for i in range(4)) + " |")
 print()
 print("The background load into the store (after each run with capture ended; from the loader's log):")
 print()

@@ -1,8 +1,8 @@
 package org.headwater.pipeline.run;
 
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
 import org.apache.jena.rdf.model.Model;
-import org.apache.jena.rdf.model.ModelFactory;
 import org.headwater.provenance.record.RunRecord;
 import org.headwater.provenance.store.StoreTarget;
 
@@ -13,6 +13,10 @@ import org.headwater.provenance.store.StoreTarget;
  * graph, queue it for the store and start the background loader. Same package-private API as pipeline/.../run/ProvenanceCapture.java.
  */
 final class ProvenanceCapture implements AutoCloseable {
+  static CompletableFuture<Void> prepare() {
+    return CompletableFuture.completedFuture(null);
+  }
+
   static ProvenanceCapture start(StoreTarget store) {
     return new ProvenanceCapture();
   }
@@ -20,7 +24,7 @@ final class ProvenanceCapture implements AutoCloseable {
   Model record(RunRecord record, Path runDir, boolean jsonLd, Runnable move, Runnable publish) {
     move.run();
     publish.run();
-    return ModelFactory.createDefaultModel();
+    return null; // the runner ignores it; creating a Model here would initialise Jena after the pipeline
   }
 
   void store(Path runDir) {}

@@ -57,6 +57,7 @@ public final class HeadwaterRun {
   private boolean started;
 
   private HeadwaterRun(RecipeInfo info, Recipe recipe, RunOptions options) {
+    RunDriver.prepare();
     this.info = Objects.requireNonNull(info, "info");
     this.recipe = recipe;
     this.options = Objects.requireNonNull(options, "options");

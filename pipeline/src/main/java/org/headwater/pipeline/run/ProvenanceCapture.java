@@ -10,10 +10,11 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.jena.rdf.model.Model;
-import org.apache.jena.sparql.graph.GraphFactory;
 import org.headwater.provenance.graph.ProvenanceGraphs;
 import org.headwater.provenance.graph.ProvenanceValidator;
+import org.headwater.provenance.graph.ProvenanceWarmUp;
 import org.headwater.provenance.graph.ProvenanceWriter;
 import org.headwater.provenance.record.RunRecord;
 import org.headwater.provenance.store.StoreTarget;
@@ -22,8 +23,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Records a run's provenance with as little added wall time as possible. While the pipeline runs,
- * a background thread initialises Jena and compiles the SHACL shapes. At commit the graph is
+ * Records a run's provenance with as little added wall time as possible. From the moment a run is
+ * created ({@link #prepare}), while its pipeline is built and run, a background thread records a
+ * made-up run ({@link ProvenanceWarmUp}: Jena initialised, the SHACL shapes compiled, the commit's
+ * own code loaded and compiled). At commit the graph is
  * built, then validated and written ({@code prov.ttl}, and {@code prov.jsonld} when asked for) on
  * two threads while the caller's thread moves the outputs into the run directory; the outputs
  * are published (uploaded, the staging records removed) only once the graph is valid, so a run
@@ -35,6 +38,9 @@ import org.slf4j.LoggerFactory;
  */
 final class ProvenanceCapture implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ProvenanceCapture.class);
+
+  /** The JVM's warm-up, started by the first {@link #prepare}; later runs find it done. */
+  private static final AtomicReference<CompletableFuture<Void>> WARM_UP = new AtomicReference<>();
 
   private final ExecutorService executor;
   private final CompletableFuture<Void> warm;
@@ -50,8 +56,35 @@ final class ProvenanceCapture implements AutoCloseable {
               t.setDaemon(true);
               return t;
             });
-    this.warm =
-        CompletableFuture.runAsync(() -> ProvenanceValidator.validate(GraphFactory.createDefaultGraph()), executor);
+    this.warm = prepare();
+  }
+
+  /**
+   * Starts readying this JVM to record provenance, on a daemon thread of its own, unless that has
+   * begun already; a run calls this first of all, so the work overlaps the building of its
+   * pipeline (mostly one thread, the other core idle) rather than the pipeline itself.
+   */
+  static CompletableFuture<Void> prepare() {
+    CompletableFuture<Void> started = WARM_UP.get();
+    if (started != null) {
+      return started;
+    }
+    CompletableFuture<Void> mine = new CompletableFuture<>();
+    if (!WARM_UP.compareAndSet(null, mine)) {
+      return WARM_UP.get();
+    }
+    Thread t = new Thread(() -> {
+      try {
+        IdlePriority.lowerCallingThread();
+        ProvenanceWarmUp.run();
+        mine.complete(null);
+      } catch (RuntimeException | Error e) {
+        mine.completeExceptionally(e);
+      }
+    }, "headwater-provenance-warm-up");
+    t.setDaemon(true);
+    t.start();
+    return mine;
   }
 
   /** Starts preparing; {@code store} may be null when the run loads no store. */

@@ -42,6 +42,14 @@ public final class RunDriver {
         + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()).substring(0, 6);
   }
 
+  /**
+   * Starts readying this JVM to record a run's provenance, in the background (once per JVM): a run
+   * calls this as it is created, so the work overlaps the building of its pipeline.
+   */
+  public static void prepare() {
+    ProvenanceCapture.prepare();
+  }
+
   /** Beam options for the runner {@code options} name, with the run's job name. */
   public static PipelineOptions pipelineOptions(RunOptions options, String runId) {
     return Runners.options(options, runId.replace('.', '-'));
