@@ -7,8 +7,10 @@ import org.headwater.pipeline.stac.StacCatalog;
 import org.headwater.provenance.record.RunRecord;
 
 /**
- * Something written from the run record once the outputs are in place and {@code prov.ttl} is
- * written, before {@code run.json} marks the run succeeded: a failure here fails the run.
+ * Something written from the run record once the outputs are in place, while the run's PROV graph
+ * is checked and written on other threads, and before {@code run.json} marks the run succeeded: a
+ * failure here fails the run, and so does invalid provenance, after which the runner removes what
+ * was written here ({@link RunCommit#fail}). It may link to {@code prov.ttl} but not read it.
  */
 @FunctionalInterface
 interface AfterCommit {

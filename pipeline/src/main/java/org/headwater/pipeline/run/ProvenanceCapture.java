@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * made-up run ({@link ProvenanceWarmUp}: Jena initialised, the SHACL shapes compiled, the commit's
  * own code loaded and compiled). At commit the graph is
  * built, then validated and written ({@code prov.ttl}, and {@code prov.jsonld} when asked for) on
- * two threads while the caller's thread moves the outputs into the run directory; the outputs
+ * two threads while the caller's thread moves the outputs into the run directory (and writes what
+ * is made from the run record, such as the STAC catalogue); the outputs
  * are published (uploaded, the staging records removed) only once the graph is valid, so a run
  * whose provenance fails SHACL publishes nothing and is not marked complete (the runner takes the
  * moved outputs back). Loading into the lineage store is not

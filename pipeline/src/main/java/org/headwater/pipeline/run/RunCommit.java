@@ -62,13 +62,23 @@ record RunCommit(Recipe recipe, String runId, Path runDir, Instant started, RunO
               runId, RunRecord.SUCCEEDED, recipe.info(), started, Instant.now(),
               Versions.software(Runners.name(options)), inputs(plans), skipped(plans),
               steps(plans), outputs, null, notes(plans));
-      capture.record(record, runDir, options.provJsonLd(), this::moveOutputs, this::publishOutputs);
-      for (AfterCommit hook : AfterCommit.ALL) {
-        hook.committed(record, runDir);
-      }
+      // the outputs are moved and the STAC catalogue written while the graph is checked and written
+      capture.record(record, runDir, options.provJsonLd(), () -> placeOutputs(record), this::publishOutputs);
       RunRecords.write(record, runDir);
       capture.store(runDir);
       return record;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot commit run " + runId + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Moves the outputs into place, then writes what is written from the record ({@link AfterCommit}). */
+  private void placeOutputs(RunRecord record) {
+    moveOutputs();
+    try {
+      for (AfterCommit hook : AfterCommit.ALL) {
+        hook.committed(record, runDir);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot commit run " + runId + ": " + e.getMessage(), e);
     }
