@@ -90,7 +90,12 @@ final class RunCommand implements Callable<Integer> {
 
   static RunResult run(Recipe r, RunOptions options) {
     try (ProgressDisplay progress = ProgressDisplay.create(r.id()); RunLog log = RunLog.start(options.work())) {
-      return RecipeRunner.run(r, options.withProgress(progress::update), log::keepIn);
+      try {
+        return RecipeRunner.run(r, options.withProgress(progress::update), log::keepIn);
+      } catch (RuntimeException e) {
+        log.failed(e);
+        throw e;
+      }
     }
   }
 }

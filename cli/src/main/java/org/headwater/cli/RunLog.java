@@ -9,13 +9,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
+import org.headwater.provenance.record.Secrets;
 
 /**
  * Keeps a run's log in its run directory ({@code run.log}, shown on the run's web page): while a
  * run is under way, standard error (where the log goes) is also written, each line stamped with
  * the time, to a file that starts in the work directory and moves into the run directory as soon
  * as that exists, so a run that dies part-way (even killed) keeps its log there. A run that fails
- * before it creates its directory leaves the file in the work directory and says where.
+ * before it creates its directory leaves the file in the work directory and says where. A run that
+ * fails ends its log with its error ({@link #failed}).
  */
 final class RunLog implements AutoCloseable {
   /** The file name in the run directory. */
@@ -23,6 +25,7 @@ final class RunLog implements AutoCloseable {
 
   private final PrintStream console;
   private final OutputStream out;
+  private Tee tee;
   private Path file;
   private Path runDir;
   private boolean moved;
@@ -42,7 +45,8 @@ final class RunLog implements AutoCloseable {
       OutputStream out = Files.newOutputStream(file);
       PrintStream console = System.err;
       RunLog log = new RunLog(console, file, out);
-      System.setErr(new PrintStream(new Tee(console, out, log::moveIfReady), true, StandardCharsets.UTF_8));
+      log.tee = new Tee(console, out, log::moveIfReady);
+      System.setErr(new PrintStream(log.tee, true, StandardCharsets.UTF_8));
       return log;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start the run log in " + work + ": " + e.getMessage(), e);
@@ -71,6 +75,19 @@ final class RunLog implements AutoCloseable {
       moveFailure = null;
     } catch (IOException e) {
       moveFailure = e; // tried again at each line and at close, which reports it
+    }
+  }
+
+  /**
+   * Ends the log with the run's error, as one line {@code [ERROR] the run failed: MESSAGE} (secrets
+   * in URLs redacted), written to the log only: the console gets the error once, from the command.
+   */
+  void failed(Throwable error) {
+    try {
+      System.err.flush();
+      tee.logLine("[ERROR] the run failed: " + Secrets.redact(ErrorHandler.message(error)));
+    } catch (IOException e) {
+      error.addSuppressed(e);
     }
   }
 
@@ -134,6 +151,16 @@ final class RunLog implements AutoCloseable {
         }
       }
       log.write(b, start, off + len - start);
+    }
+
+    /** Writes one stamped line to the log only, on a line of its own. */
+    synchronized void logLine(String line) throws IOException {
+      if (!lineStart) {
+        log.write('\n');
+      }
+      atLineStart.run();
+      log.write((Instant.now() + " " + line + "\n").getBytes(StandardCharsets.UTF_8));
+      lineStart = true;
     }
 
     @Override

@@ -40,9 +40,13 @@ class BadInputIT {
     return Files.writeString(tmp.resolve("recipe.yaml"), text);
   }
 
+  /**
+   * Runs with {@code --wait-for-store}: a failed run's graph goes to the store too, and this way it
+   * is loaded before the command returns, so no background loader outlives the test's directory.
+   */
   private CliRun run(Path recipe) {
     return headwater("run", recipe.toString(), "--work", tmp.resolve("work").toString(),
-        "--store", tmp.resolve("lineage").toString());
+        "--store", tmp.resolve("lineage").toString(), "--wait-for-store");
   }
 
   private void assertFailedCleanly(CliRun o, String... fragments) throws Exception {
@@ -58,6 +62,10 @@ class BadInputIT {
           assertThat(d.resolve("outputs")).doesNotExist();
           assertThat(d.resolve(".staging")).doesNotExist();
           assertThat(d.resolve("prov.ttl")).doesNotExist();
+          if (Files.isRegularFile(d.resolve("run.json"))) {
+            assertThat(d.resolve("prov-failed.ttl")).as("what the failed run did, as PROV").isNotEmptyFile();
+            assertThat(d.resolve(".store-pending")).as("and it is in the store").doesNotExist();
+          }
         });
       }
     }
@@ -97,7 +105,7 @@ class BadInputIT {
           + "outputs: [{name: out, format: zarr}]\n";
       Path r = Files.writeString(tmp.resolve("slow.yaml"), text);
       CliRun o = headwater("run", r.toString(), "--work", tmp.resolve("work").toString(),
-          "--store", tmp.resolve("lineage").toString(), "--fetch-timeout", "1", "--fetch-attempts", "2");
+          "--store", tmp.resolve("lineage").toString(), "--wait-for-store", "--fetch-timeout", "1", "--fetch-attempts", "2");
       assertFailedCleanly(o, "cannot fetch http://127.0.0.1:", "after 2 attempts", "timed out");
     }
   }

@@ -25,7 +25,8 @@ class ClusterBadInputIT {
       port = s.getLocalPort();
     }
     CliRun o = CliRun.of("run", recipe("").toString(), "--work", tmp.resolve("work").toString(),
-        "--store", tmp.resolve("lineage").toString(), "--runner", "flink", "--flink-master", "127.0.0.1:" + port);
+        "--store", tmp.resolve("lineage").toString(), "--wait-for-store", "--runner", "flink", "--flink-master",
+        "127.0.0.1:" + port);
     assertThat(o.code()).isNotZero();
     assertThat(errorLines(o.err())).singleElement().asString()
         .startsWith("headwater: error: cannot reach the Flink cluster at http://127.0.0.1:" + port)
@@ -45,7 +46,7 @@ class ClusterBadInputIT {
     CliRun o;
     try {
       o = CliRun.of("run", recipe(", location: s3://derived/x").toString(), "--work",
-          tmp.resolve("work").toString(), "--store", tmp.resolve("lineage").toString(),
+          tmp.resolve("work").toString(), "--store", tmp.resolve("lineage").toString(), "--wait-for-store",
           "--s3-endpoint", "http://127.0.0.1:" + port);
     } finally {
       System.clearProperty("aws.accessKeyId");

@@ -46,6 +46,7 @@ public final class HW {
 
   // Runs and the software agent
   public static final Property status = property("status");
+  public static final Property error = property("error");
   public static final Property runner = property("runner");
   public static final Property headwaterVersion = property("headwaterVersion");
   public static final Property javaVersion = property("javaVersion");

@@ -79,6 +79,24 @@ final class Runs {
         null);
   }
 
+  /**
+   * A later run of {@code ensemble}'s recipe (the same text, so the same recipe entity) that failed
+   * with {@code error} after fetching members 0 and 1 and a file no other run read
+   * ({@code speed_m9.nc}); its recipe and log (an INFO and an ERROR line) written to {@code runDir}.
+   */
+  static RunRecord failed(String runId, RunRecord ensemble, Path ensembleDir, Path runDir, String error)
+      throws Exception {
+    Files.createDirectories(runDir);
+    Files.copy(ensembleDir.resolve("recipe.yaml"), runDir.resolve("recipe.yaml"));
+    Files.writeString(runDir.resolve("run.log"), "2024-05-02T10:00:01Z [INFO] RunDriver - run " + runId
+        + " of greenland on DirectRunner\n2024-05-02T10:00:09Z [ERROR] the run failed: " + error + "\n");
+    List<InputRecord> fetched = new ArrayList<>(ensemble.inputs().subList(0, 2));
+    fetched.add(new InputRecord("https://data.example.org/speed_m9.nc", TRUTH, sha("m9"), 81116,
+        T0.plusSeconds(86_405), null, null, "netcdf", Map.of("member", "9"), false));
+    return new RunRecord(runId, RunRecord.FAILED, ensemble.recipe(), T0.plusSeconds(86_400),
+        T0.plusSeconds(86_409), SOFTWARE, fetched, List.of(), List.of(), List.of(), error);
+  }
+
   static void load(LineageStore store, RunRecord record, Path runDir) {
     store.load(record.runId(), ProvenanceGraphs.buildUnvalidated(record, runDir));
   }

@@ -30,6 +30,7 @@ class WebPagesIT {
   static final String COMBINED = "Greenland ice sheet surface speed, ensemble combined (demo)";
   static final String MEAN = "Greenland ice sheet surface speed, ensemble mean (demo)";
   static final String TRUTH = "https://doi.org/10.5072/headwater-demo-greenland-projections";
+  static final String BROKEN = "Surface speed that cannot be made <script>alert('x')</script>";
 
   @TempDir Path tmp;
 
@@ -43,9 +44,11 @@ class WebPagesIT {
       } finally {
         System.clearProperty("headwater.home");
       }
+      runThatFails(work);
       try (TdbLineageStore store = LineageStore.open(work.resolve("lineage"));
           LineageServer server = LineageServer.start(store, "127.0.0.1", 0, null, WebPages.over(store))) {
         walk(browser, server.root());
+        failedRun(browser, server.root());
         provDownloads(server.root(), browser.driver);
         withoutJavaScript(server.root());
       }
@@ -107,6 +110,39 @@ class WebPagesIT {
     assertThat(d.findElement(By.cssSelector("main input[name=q]")).isDisplayed()).isTrue();
   }
 
+  /**
+   * A recipe whose source has another checksum than it expects, run into the demo's work directory
+   * and store: the run fails, and the store gets what it did.
+   */
+  private static void runThatFails(Path work) throws Exception {
+    Path recipe = Files.writeString(work.resolve("broken.yaml"), "id: broken-speed\ntitle: \"" + BROKEN + "\"\n"
+        + "sources:\n  url: \"" + work.toAbsolutePath().resolve("demo-sources/speed_member01.nc").toUri() + "\"\n"
+        + "  sha256: \"" + "0".repeat(64) + "\"\n"
+        + "outputs:\n  - {name: speed, format: zarr}\n");
+    assertThat(Headwater.execute("run", recipe.toString(), "--work", work.toString(), "--store",
+        work.resolve("lineage").toString(), "--wait-for-store")).as("the run fails").isNotZero();
+  }
+
+  /** The failed run on the index, and its page: status, the one-line error, the recipe and the log. */
+  private static void failedRun(Browser browser, String root) throws Exception {
+    WebDriver d = browser.driver;
+    d.get(root);
+    WebElement row = d.findElements(By.cssSelector("#runs tbody tr")).get(0);
+    assertThat(row.getText()).as("newest first, with its status and no dataset").contains(BROKEN, "failed")
+        .contains("the run failed: no dataset");
+    assertThat(row.findElements(By.cssSelector("a.dataset"))).isEmpty();
+    browser.follow(row.findElement(By.cssSelector("a.run")));
+    assertThat(d.findElement(By.id("status")).getText()).isEqualTo("failed");
+    assertThat(d.findElement(By.id("error")).getText())
+        .contains("checksum mismatch for file:", "speed_member01.nc", "0".repeat(64)).doesNotContain("\n");
+    assertThat(d.findElement(By.id("recipe-title")).getText()).contains(BROKEN);
+    assertThat(d.findElement(By.id("recipe")).getText()).contains("id: broken-speed");
+    assertThat(d.findElement(By.id("log")).getText()).as("run.log, kept by the failed run")
+        .contains("[INFO]", "[ERROR] the run failed: checksum mismatch");
+    assertThat(d.findElement(By.id("no-outputs")).isDisplayed()).isTrue();
+    browser.screenshot("run-failed");
+  }
+
   /** No page needs JavaScript to show its content: the dataset page, with scripts off. */
   private void withoutJavaScript(String root) throws Exception {
     try (Browser plain = Browser.start(tmp.resolve("profile-nojs"), false)) {
@@ -146,7 +182,8 @@ class WebPagesIT {
   /** The PROV of a page by content negotiation, read by rdflib (an independent reader). */
   private static void provDownloads(String root, WebDriver d) throws Exception {
     d.get(root);
-    String runPath = d.findElements(By.cssSelector("#runs a.run")).get(0).getDomAttribute("href");
+    String runPath = d.findElements(By.xpath("//table[@id='runs']//tr[td[@class='status-succeeded']]//a[@class='run']"))
+        .get(0).getDomAttribute("href");
     OkHttpClient http = new OkHttpClient.Builder().readTimeout(30, TimeUnit.SECONDS).build();
     for (String[] f : new String[][] {{"text/turtle", "turtle"}, {"application/ld+json", "json-ld"}}) {
       Request req = new Request.Builder().url(root + runPath.substring(1)).header("Accept", f[0]).build();

@@ -29,6 +29,7 @@ import org.headwater.provenance.record.InputRecord;
 import org.headwater.provenance.record.OutputRecord;
 import org.headwater.provenance.record.RunRecord;
 import org.headwater.provenance.record.RunRecords;
+import org.headwater.provenance.record.Secrets;
 import org.headwater.provenance.record.SkippedInput;
 import org.headwater.provenance.record.StepRecord;
 
@@ -115,8 +116,12 @@ record RunCommit(Recipe recipe, String runId, Path runDir, Instant started, RunO
     }
   }
 
-  /** Leaves no outputs and a {@code run.json} that says the run failed, and why. */
+  /**
+   * Leaves no outputs and a {@code run.json} that says the run failed, and why (with any secrets
+   * in URLs redacted), then records that as provenance ({@link FailureProvenance}).
+   */
   void fail(RecipeException e) {
+    RunRecord failed;
     try {
       List<InputRecord> fetched = FetchedRecords.inputs(runDir.resolve(".records"));
       List<SkippedInput> skipped = FetchedRecords.skipped(runDir.resolve(".records"));
@@ -126,15 +131,16 @@ record RunCommit(Recipe recipe, String runId, Path runDir, Instant started, RunO
       Files2.deleteRecursively(runDir.resolve(StacCatalog.FOLDER));
       Files.deleteIfExists(runDir.resolve(ProvenanceWriter.TURTLE));
       Files.deleteIfExists(runDir.resolve(ProvenanceWriter.JSON_LD));
-      RunRecords.write(
-          new RunRecord(
-              runId, RunRecord.FAILED, recipe.info(), started, Instant.now(),
-              Versions.software(Runners.name(options)), fetched, skipped, List.of(), List.of(),
-              e.getMessage()),
-          runDir);
+      failed = new RunRecord(
+          runId, RunRecord.FAILED, recipe.info(), started, Instant.now(),
+          Versions.software(Runners.name(options)), fetched, skipped, List.of(), List.of(),
+          Secrets.redact(e.getMessage()));
+      RunRecords.write(failed, runDir);
     } catch (IOException | RuntimeException cleanup) {
       e.addSuppressed(cleanup);
+      return;
     }
+    FailureProvenance.record(failed, runDir, options.store(), e);
   }
 
   /** The inputs of every plan, once per URL (a dataset's plan is recorded once per output). */

@@ -22,6 +22,11 @@ final class StoreHandoff {
   private StoreHandoff() {}
 
   static void handOff(StoreTarget target, Path runDir) {
+    handOff(target, runDir, "succeeded");
+  }
+
+  /** Hands off the graph of a run that {@code ended} ("succeeded" or "failed"). */
+  static void handOff(StoreTarget target, Path runDir, String ended) {
     try {
       if (target.background()) {
         long pid = BackgroundLoader.start(target);
@@ -32,18 +37,18 @@ final class StoreHandoff {
         Path spool = PendingGraphs.spool(target);
         PendingGraphs.Flush f = PendingGraphs.flush(store, spool);
         if (f.failure() != null && PendingGraphs.isPending(runDir)) {
-          warn(runDir, f.failure());
+          warn(runDir, ended, f.failure());
         } else {
           f.warnIfWaiting(spool);
         }
       }
     } catch (IOException | RuntimeException e) {
-      warn(runDir, e);
+      warn(runDir, ended, e);
     }
   }
 
-  private static void warn(Path runDir, Exception e) {
-    LOG.warn("the run succeeded; its provenance graph waits in {} ({}); the next command that opens the"
-        + " store loads it", runDir.resolve(PendingGraphs.MARKER), e.getMessage());
+  private static void warn(Path runDir, String ended, Exception e) {
+    LOG.warn("the run {}; its provenance graph waits in {} ({}); the next command that opens the"
+        + " store loads it", ended, runDir.resolve(PendingGraphs.MARKER), e.getMessage());
   }
 }

@@ -58,6 +58,7 @@ final class RunGraphBuilder {
     activity.addProperty(RDF.type, PROV.Activity).addProperty(RDF.type, PROVONE.Execution);
     activity.addProperty(RDFS.label, "run " + runId + " of recipe " + run.recipe().id());
     activity.addProperty(DCTerms.identifier, runId).addProperty(HW.status, run.status());
+    optional(activity, HW.error, run.error());
     time(activity, PROV.startedAtTime, run.started());
     time(activity, PROV.endedAtTime, run.ended());
     if (run.software() != null && run.software().runner() != null) {

@@ -15,6 +15,7 @@ import org.headwater.web.page.RunPage;
 import org.headwater.web.page.SearchPage;
 import org.headwater.web.page.SourcePage;
 import org.headwater.web.page.SparqlPage;
+import org.headwater.web.view.Links;
 
 /**
  * The pages, as a plain function from {@link Request} to {@link Response} (the servlet is a thin
@@ -24,6 +25,7 @@ import org.headwater.web.page.SparqlPage;
  *   <li>{@code /} the index, {@code /?q=…} search;
  *   <li>{@code /dataset/RUN_ID}, {@code /run/RUN_ID}, {@code /source/SHA256}: pages, or their PROV
  *       for {@code Accept: text/turtle} / {@code application/ld+json} (or {@code ?format=ttl|jsonld});
+ *       a failed run made no dataset, so its {@code /dataset/} page is a 303 to its run page;
  *   <li>{@code /query?query=…} the SPARQL page; {@code /static/…} the CSS and the copy script.
  * </ul>
  */
@@ -60,9 +62,12 @@ public final class WebApp {
       Optional<ProvDownload.Format> prov = ProvDownload.negotiate(r.param("format"), r.accept());
       switch (parts[1]) {
         case "dataset" -> {
-          return prov.isPresent() ? prov(ProvDownload.run(store, id), prov.get(), "run " + id)
-              : page(DatasetPage.of(store, id).map(d -> Templates.render("dataset.jte", Map.of("d", d))),
-                  () -> "run with the id '" + id + "'", id);
+          if (prov.isPresent()) {
+            return prov(ProvDownload.run(store, id), prov.get(), "run " + id);
+          }
+          Optional<String> html = DatasetPage.of(store, id).map(d -> Templates.render("dataset.jte", Map.of("d", d)));
+          return html.isEmpty() && RunPage.failed(store, id) ? seeOther(Links.run(id))
+              : page(html, () -> "run with the id '" + id + "'", id);
         }
         case "run" -> {
           return prov.isPresent() ? prov(ProvDownload.run(store, id), prov.get(), "run " + id)
@@ -78,6 +83,12 @@ public final class WebApp {
       }
     }
     return notFound("page " + path, "");
+  }
+
+  /** A failed run made no dataset: its dataset URL sends the browser to its run page. */
+  private static Response seeOther(String location) {
+    return new Response(303, "text/plain; charset=utf-8", Map.of("Location", location),
+        ("the run made no dataset; see " + location + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 
   private static Response page(Optional<String> html, Supplier<String> what, String id) {

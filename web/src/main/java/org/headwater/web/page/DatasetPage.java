@@ -30,10 +30,14 @@ public final class DatasetPage {
 
   private DatasetPage() {}
 
-  /** The dataset run {@code id} made; empty when the store does not hold the run. */
+  /**
+   * The dataset run {@code id} made; empty when the store does not hold the run, or the run failed
+   * (it made none: {@link RunPage} shows it).
+   */
   public static Optional<DatasetView> of(LineageStore store, String id) {
     record Found(DatasetView view, String svg) {}
-    Optional<Found> found = store.read(ds -> Runs.row(ds, id).map(row -> {
+    Optional<Found> found = store.read(ds -> Runs.row(ds, id).filter(row -> !Runs.summary(row, id).failed())
+        .map(row -> {
       RunSummary summary = Runs.summary(row, id);
       List<OutputFile> outputs = Runs.outputs(ds, id);
       List<SourceFile> sources = Runs.sources(ds, id);

@@ -20,19 +20,26 @@ public final class RunPage {
     record Found(String recipeLocation, RunView partial) {}
     Optional<Found> found =
         store.read(ds -> Runs.row(ds, id).map(r -> new Found(r.text("recipeLocation"), new RunView(
-            Runs.summary(ds, id).orElseThrow(), r.text("runner"), r.text("software"),
+            Runs.summary(r, id), r.text("runner"), r.text("software"),
             duration(r.text("started"), r.text("ended")), r.text("recipeSha"), null, null,
-            Runs.steps(ds, id), Runs.skipped(ds, id), Runs.sources(ds, id), Runs.outputs(ds, id), null, null,
-            null))));
+            Runs.steps(ds, id), Runs.skipped(ds, id), Runs.sources(ds, id), Runs.outputs(ds, id), r.text("error"),
+            null, null))));
     return found.map(f -> withFiles(f.partial(), f.recipeLocation()));
   }
 
+  /** Whether the store holds run {@code id} and it failed (it made no dataset). */
+  public static boolean failed(LineageStore store, String id) {
+    return store.read(ds -> Runs.row(ds, id).map(r -> Runs.summary(r, id).failed()).orElse(false));
+  }
+
+  /** Adds what the run directory keeps; the error the store recorded, else the one in run.json. */
   private static RunView withFiles(RunView v, String recipeLocation) {
     Optional<Path> dir = RunFiles.runDir(recipeLocation);
     RunFiles.Text recipe = RunFiles.recipe(dir, recipeLocation, v.recipeSha());
     RunFiles.Text log = RunFiles.log(dir);
+    String error = v.error() != null ? v.error() : RunFiles.error(dir);
     return new RunView(v.summary(), v.runner(), v.software(), v.duration(), v.recipeSha(), recipe.text(),
-        recipe.note(), v.steps(), v.skipped(), v.sources(), v.outputs(), RunFiles.error(dir), log.text(), log.note());
+        recipe.note(), v.steps(), v.skipped(), v.sources(), v.outputs(), error, log.text(), log.note());
   }
 
   /** {@code 3.4 s} or {@code 2 min 5 s} between two ISO-8601 instants; null if either is missing. */

@@ -55,12 +55,13 @@ public final class SearchPage {
     for (Rows.Row r : rows(ds, text)) {
       Node entity = r.node("entity");
       String href = switch (r.text("kind")) {
-        case "run" -> Links.dataset(r.text("match"));
+        case "run" -> "failed".equals(r.text("status")) ? Links.run(r.text("match")) : Links.dataset(r.text("match"));
         case "source" -> Links.source(sha(entity));
         case "published" -> publishedHref(union, entity);
         default -> link(Runs.generatedBy(union, entity));
       };
-      hits.add(new Hit(r.text("kind"), r.text("label"), href, r.text("match")));
+      String kind = "run".equals(r.text("kind")) && "failed".equals(r.text("status")) ? "failed run" : r.text("kind");
+      hits.add(new Hit(kind, r.text("label"), href, r.text("match")));
     }
     return new ArrayList<>(hits);
   }

@@ -16,7 +16,10 @@ import org.headwater.web.read.WebQuery;
 import org.headwater.web.view.RunSummary;
 import org.headwater.web.view.SourceView;
 
-/** Builds the source page: a file a run used, where it came from, and every run that used it. */
+/**
+ * Builds the source page: a file a run used, where it came from, every dataset made from it, and
+ * the runs that read it and failed (they made no dataset).
+ */
 public final class SourcePage {
   private SourcePage() {}
 
@@ -45,13 +48,14 @@ public final class SourcePage {
         format = format != null ? format : r.text("format");
       }
       List<RunSummary> usedBy = new ArrayList<>();
+      List<RunSummary> failedRuns = new ArrayList<>();
       for (Rows.Row r : users) {
-        Runs.summary(ds, r.text("id")).ifPresent(usedBy::add);
+        Runs.summary(ds, r.text("id")).ifPresent(run -> (run.failed() ? failedRuns : usedBy).add(run));
       }
       String maker = Runs.generatedBy(LineageStore.unionGraph(ds), file);
       RunSummary madeBy = maker == null ? null : Runs.summary(ds, maker).orElse(null);
       return Optional.of(new SourceView(sha256, List.copyOf(urls), List.copyOf(truths), key, size, format, madeBy,
-          usedBy));
+          usedBy, failedRuns));
     });
   }
 

@@ -12,15 +12,17 @@ import java.util.List;
  * @param size bytes, or null
  * @param format e.g. {@code netcdf}, or null
  * @param madeBy the run that made it, when it is an earlier run's output, or null
- * @param usedBy every run that used it
+ * @param usedBy every run that used it and made a dataset
+ * @param failedRuns the runs that read it and then failed (no dataset)
  */
 public record SourceView(
     String sha256, List<String> urls, List<String> truths, String key, Long size, String format, RunSummary madeBy,
-    List<RunSummary> usedBy) {
+    List<RunSummary> usedBy, List<RunSummary> failedRuns) {
   public SourceView {
     urls = List.copyOf(urls);
     truths = List.copyOf(truths);
     usedBy = List.copyOf(usedBy);
+    failedRuns = List.copyOf(failedRuns);
   }
 
   public String sizeText() {

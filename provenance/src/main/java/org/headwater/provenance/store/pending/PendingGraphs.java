@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.headwater.provenance.ProvenanceException;
 import org.headwater.provenance.graph.Checksums;
+import org.headwater.provenance.graph.FailedRunGraph;
 import org.headwater.provenance.graph.ProvenanceWriter;
 import org.headwater.provenance.record.RunState;
 import org.headwater.provenance.store.LineageStore;
@@ -29,9 +30,9 @@ import org.slf4j.LoggerFactory;
  *       runs live.
  * </ul>
  *
- * <p>{@link #flush} loads each waiting graph whose run succeeded (its {@code prov.ttl}), then
- * removes both files; a run that failed or whose process died is dropped, one still running is
- * left to its own process. Loading replaces the run's named graph, so loading twice is harmless.
+ * <p>{@link #flush} loads each waiting graph whose run succeeded (its {@code prov.ttl}) or failed
+ * (what it did before it failed, {@value FailedRunGraph#FILE}), then removes both files; a run whose
+ * process died is dropped, one still running is left to its own process. Loading replaces the run's named graph, so loading twice is harmless.
  */
 public final class PendingGraphs {
   /** The marker file in a run directory whose graph waits for its store. */
@@ -129,19 +130,30 @@ public final class PendingGraphs {
       return false;
     }
     RunState state = RunState.of(runDir);
-    switch (state.kind()) {
-      case RUNNING:
-        return false;
-      case SUCCEEDED:
-        PendingMarker marker = PendingMarker.read(runDir.resolve(MARKER));
-        store.replace(marker.graph(), runDir.resolve(ProvenanceWriter.TURTLE));
-        break;
-      default:
-        LOG.warn("dropped the queued graph of {}: the run is {}", runDir, state.describe());
+    if (state.kind() == RunState.Kind.RUNNING) {
+      return false;
+    }
+    Path graph = graphFile(runDir, state);
+    if (graph != null) {
+      store.replace(PendingMarker.read(runDir.resolve(MARKER)).graph(), graph);
+    } else {
+      LOG.warn("dropped the queued graph of {}: the run is {}", runDir, state.describe());
     }
     delete(runDir.resolve(MARKER));
     delete(entry);
-    return state.kind() == RunState.Kind.SUCCEEDED;
+    return graph != null;
+  }
+
+  /**
+   * The graph to load for a finished run: a successful run's {@code prov.ttl}, a failed run's
+   * {@value FailedRunGraph#FILE} if it could be written; null for any other run (its process died).
+   */
+  private static Path graphFile(Path runDir, RunState state) {
+    if (state.kind() == RunState.Kind.SUCCEEDED) {
+      return runDir.resolve(ProvenanceWriter.TURTLE);
+    }
+    Path failed = runDir.resolve(FailedRunGraph.FILE);
+    return state.kind() == RunState.Kind.FAILED && Files.isRegularFile(failed) ? failed : null;
   }
 
   private static List<Path> entries(Path spool) {
