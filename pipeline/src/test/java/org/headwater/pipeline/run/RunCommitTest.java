@@ -14,6 +14,7 @@ import org.headwater.pipeline.recipe.Recipe;
 import org.headwater.pipeline.recipe.RecipeParser;
 import org.headwater.pipeline.stac.StacCatalog;
 import org.headwater.provenance.ShapeViolationException;
+import org.headwater.provenance.graph.FailedRunGraph;
 import org.headwater.provenance.record.OutputRecord;
 import org.headwater.provenance.record.RunRecord;
 import org.headwater.provenance.record.RunRecords;
@@ -29,7 +30,7 @@ class RunCommitTest {
   @TempDir Path dir;
 
   @Test
-  void invalidProvenanceLeavesNoOutputsNoStacNoProvAndARunJsonThatSaysFailed() throws Exception {
+  void invalidProvenanceLeavesNoOutputsNoStacNoProvTtlAndARunJsonThatSaysFailed() throws Exception {
     Recipe recipe = RecipeParser.create().parse("r.yaml",
         "id: r\nsources:\n  - {name: a, url: \"file:/data/a.nc\", file_type: netcdf}\n"
             + "outputs:\n  - {name: out, format: netcdf3}\n");
@@ -51,7 +52,8 @@ class RunCommitTest {
     assertThat(runDir.resolve(StacCatalog.FOLDER)).doesNotExist();
     assertThat(runDir.resolve("prov.ttl")).doesNotExist();
     try (var files = Files.list(runDir)) {
-      assertThat(files.map(p -> p.getFileName().toString())).containsExactly(RunRecords.FILE_NAME);
+      assertThat(files.map(p -> p.getFileName().toString()))
+          .as("run.json, and the failed run's own graph").containsExactlyInAnyOrder(RunRecords.FILE_NAME, FailedRunGraph.FILE);
     }
     assertThat(RunRecords.read(runDir).status()).isEqualTo(RunRecord.FAILED);
   }
