@@ -19,7 +19,7 @@ public final class RunPage {
   public static Optional<RunView> of(LineageStore store, String id) {
     record Found(String recipeLocation, RunView partial) {}
     Optional<Found> found =
-        store.read(ds -> Runs.row(ds, id).map(r -> new Found(r.text("recipeLocation"), new RunView(
+        store.read(ds -> Runs.row(ds, id).map(r -> new Found(Runs.recipeLocation(ds, r, id), new RunView(
             Runs.summary(r, id), r.text("runner"), r.text("software"),
             duration(r.text("started"), r.text("ended")), r.text("recipeSha"), null, null,
             Runs.steps(ds, id), Runs.skipped(ds, id), Runs.sources(ds, id), Runs.outputs(ds, id), r.text("error"),

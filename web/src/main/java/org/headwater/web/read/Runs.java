@@ -40,6 +40,20 @@ public final class Runs {
     return Rows.select(ds, WebQuery.RUN, Map.of("id", NodeFactory.createLiteralString(id))).stream().findFirst();
   }
 
+  /**
+   * Where run {@code id}'s recipe copy is: the one in its own run directory, else the location
+   * {@code row} (its {@link #row}) names.
+   */
+  public static String recipeLocation(Dataset ds, Rows.Row row, String id) {
+    Node plan = row.node("plan");
+    if (plan == null) {
+      return row.text("recipeLocation");
+    }
+    return Rows.select(ds, WebQuery.RUN_RECIPE_LOCATION,
+            Map.of("plan", plan, "dir", NodeFactory.createLiteralString("/" + id + "/"))).stream()
+        .map(r -> r.text("location")).findFirst().orElse(row.text("recipeLocation"));
+  }
+
   /** The summary of the run whose {@link #row} is {@code row}. */
   public static RunSummary summary(Rows.Row row, String id) {
     return summary(row, id, row.text("doi"));

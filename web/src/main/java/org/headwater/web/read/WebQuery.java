@@ -17,6 +17,7 @@ public enum WebQuery {
   RUNS("runs"),
   PUBLISHED("published"),
   RUN("run"),
+  RUN_RECIPE_LOCATION("run-recipe-location"),
   RUN_PEOPLE("run-people"),
   RUN_OUTPUTS("run-outputs"),
   RUN_VARIABLES("run-variables"),
