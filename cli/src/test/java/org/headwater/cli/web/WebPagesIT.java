@@ -140,6 +140,8 @@ class WebPagesIT {
     assertThat(d.findElement(By.id("log")).getText()).as("run.log, kept by the failed run")
         .contains("[INFO]", "[ERROR] the run failed: checksum mismatch");
     assertThat(d.findElement(By.id("no-outputs")).isDisplayed()).isTrue();
+    assertThat(d.findElement(By.id("no-inputs")).getText()).as("its one source failed its checksum")
+        .isEqualTo("None: the run read no source before it failed.");
     browser.screenshot("run-failed");
   }
 
