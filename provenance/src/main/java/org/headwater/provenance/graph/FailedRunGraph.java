@@ -1,15 +1,7 @@
 package org.headwater.provenance.graph;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import org.apache.jena.atlas.RuntimeIOException;
 import org.apache.jena.rdf.model.Model;
-import org.apache.jena.riot.RDFDataMgr;
-import org.apache.jena.riot.RDFFormat;
-import org.headwater.provenance.ProvenanceException;
 import org.headwater.provenance.record.RunRecord;
 
 /**
@@ -50,27 +42,12 @@ public final class FailedRunGraph {
   }
 
   /**
-   * Writes {@code graph} as {@value #FILE} in {@code runDir}, atomically (a temporary file, then a
-   * rename).
+   * Writes {@code graph} as {@value #FILE} in {@code runDir}, atomically, as {@link
+   * ProvenanceWriter} writes {@code prov.ttl}.
    *
    * @return the file
    */
   public static Path write(Model graph, Path runDir) {
-    Path file = runDir.resolve(FILE);
-    Path tmp = runDir.resolve(FILE + ".tmp");
-    try {
-      try (OutputStream out = Files.newOutputStream(tmp)) {
-        RDFDataMgr.write(out, graph, RDFFormat.TURTLE_BLOCKS);
-      }
-      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      return file;
-    } catch (IOException | RuntimeIOException e) {
-      try {
-        Files.deleteIfExists(tmp);
-      } catch (IOException suppressed) {
-        e.addSuppressed(suppressed);
-      }
-      throw new ProvenanceException("cannot write " + file + ": " + e.getMessage(), e);
-    }
+    return ProvenanceWriter.publish(ProvenanceWriter.writeTemporary(graph, runDir, FILE));
   }
 }

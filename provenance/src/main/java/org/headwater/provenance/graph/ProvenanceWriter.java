@@ -43,18 +43,20 @@ public final class ProvenanceWriter {
   }
 
   /**
-   * Writes one form ({@value #TURTLE} or {@value #JSON_LD}) to a temporary file beside its final
-   * name; {@link #publish} gives it that name. The two forms can be written in parallel.
+   * Writes one form ({@value #TURTLE} or another {@code .ttl} name, or {@value #JSON_LD}) to a
+   * temporary file beside its final name; {@link #publish} gives it that name. The two forms can
+   * be written in parallel.
    *
    * @return the temporary file
    */
   public static Path writeTemporary(Model model, Path runDir, String fileName) {
-    if (!fileName.equals(TURTLE) && !fileName.equals(JSON_LD)) {
+    boolean turtle = fileName.endsWith(".ttl");
+    if (!turtle && !fileName.equals(JSON_LD)) {
       throw new IllegalArgumentException("unknown provenance file " + fileName);
     }
     Path tmp = temporary(runDir.resolve(fileName));
     try (OutputStream out = Files.newOutputStream(tmp)) {
-      if (fileName.equals(TURTLE)) {
+      if (turtle) {
         TurtleBlocks.write(model.getGraph(), model, out);
       } else {
         RDFDataMgr.write(out, model, RDFFormat.JSONLD11_PLAIN);
