@@ -25,10 +25,4 @@ class ProvenanceWarmUpTest {
     assertThat(graph.listSubjectsWithProperty(org.apache.jena.vocabulary.RDF.type, PROV.Entity).toList())
         .as("each input, the recipe and the output are entities").hasSizeGreaterThan(ProvenanceWarmUp.INPUTS);
   }
-
-  @Test
-  void runningItKeepsNothing() {
-    ProvenanceWarmUp.run();
-    ProvenanceWarmUp.run();
-  }
 }
