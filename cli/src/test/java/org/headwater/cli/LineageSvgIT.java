@@ -10,6 +10,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.headwater.pipeline.testing.ExternalTools;
+import org.headwater.provenance.serve.LineageServer;
+import org.headwater.provenance.store.LineageStore;
+import org.headwater.provenance.store.TdbLineageStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code headwater lineage OUTPUT --svg > lineage.svg} after a real run (three ensemble members of
  * one DOI, written by Debian's ncgen, combined into one NetCDF file), the picture checked with
  * xmllint as a user's viewer would read it: well-formed, every box a link to its page, the members
- * one box with their count, time flowing left to right; and an unknown target refused in one line.
+ * one box with their count, time flowing left to right; the same picture from the store served
+ * over SPARQL ({@code --store http://…}); and an unknown target refused in one line.
  */
 class LineageSvgIT {
   static final String DOI = "https://doi.org/10.5072/headwater-svg-members";
@@ -63,6 +67,15 @@ class LineageSvgIT {
         .isLessThan(members);
     assertThat(members).isLessThan(derived);
     assertThat(xpath(svg, "count(//*[local-name()='g'][@class='edge'])")).as("two arrows").isEqualTo("2");
+
+    try (TdbLineageStore served = LineageStore.open(Path.of(store));
+        LineageServer server = LineageServer.start(served, "127.0.0.1", 0)) {
+      String url = "http://127.0.0.1:" + server.port() + LineageServer.DATASET;
+      CliRun remote = CliRun.of("lineage", output.toString(), "--svg", "--link-base", BASE + "/", "--store", url);
+      assertThat(remote.code()).as(remote.err()).isZero();
+      assertThat(remote.out()).as("the same picture from the store served over SPARQL (%s)", url)
+          .isEqualTo(lineage.out());
+    }
 
     String unknown = "https://example.org/not-in-the-store.nc";
     CliRun none = CliRun.of("lineage", unknown, "--svg", "--store", store);

@@ -117,6 +117,45 @@ class WebAppTest {
     assertThat(boxX(svg, ensemble)).isLessThan(boxX(svg, meanBox));
   }
 
+  @Test
+  void lineagePictureReadsOnlyWhatItsWalkReadsNeverTheWholeStore() {
+    String target = "sha256:" + mean.outputs().get(0).sha256();
+    LineageStore walksOnly = new LineageStore() { // as a remote store reads: a read() downloads everything
+      @Override
+      public String location() {
+        return store.location();
+      }
+
+      @Override
+      public String replace(String graphName, org.apache.jena.graph.Graph graph) {
+        throw new UnsupportedOperationException();
+      }
+
+      @Override
+      public <T> T read(java.util.function.Function<org.apache.jena.query.Dataset, T> action) {
+        throw new AssertionError("the picture asked for the whole store");
+      }
+
+      @Override
+      public java.util.List<org.apache.jena.graph.Node> resolve(String t) {
+        return store.resolve(t);
+      }
+
+      @Override
+      public <T> T readLineage(java.util.Collection<org.apache.jena.graph.Node> from, Lineage.Direction direction,
+          java.util.function.Function<org.apache.jena.query.Dataset, T> action) {
+        return store.readLineage(from, direction, action);
+      }
+
+      @Override
+      public void close() {}
+    };
+    String expected = LineagePicture.of(store, target, Lineage.Direction.UPSTREAM, Lineage.UNLIMITED, "").dot();
+
+    assertThat(LineagePicture.of(walksOnly, target, Lineage.Direction.UPSTREAM, Lineage.UNLIMITED, "").dot())
+        .isEqualTo(expected).contains("4 source files");
+  }
+
   private static double boxX(String svg, String id) {
     java.util.regex.Matcher m = java.util.regex.Pattern
         .compile("<g id=\"" + id + "\" class=\"node[^>]*>.*?<text text-anchor=\"middle\" x=\"([0-9.]+)\"")

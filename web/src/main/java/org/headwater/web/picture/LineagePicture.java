@@ -9,7 +9,6 @@ import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.headwater.provenance.lineage.Lineage;
 import org.headwater.provenance.lineage.LineageGraph;
-import org.headwater.provenance.lineage.Targets;
 import org.headwater.provenance.store.LineageStore;
 
 /**
@@ -68,12 +67,15 @@ public final class LineagePicture {
 
   /**
    * The picture of what {@code target} names (a path, URL, SHA-256, PID or DOI, as {@code headwater
-   * lineage} takes it), walked one way; {@code walk} is empty when it names nothing.
+   * lineage} takes it), walked one way; {@code walk} is empty when it names nothing. It reads only
+   * what the walk reads ({@link LineageStore#resolve}, {@link LineageStore#readLineage}), so a
+   * remote store sends that part and never the whole store.
    */
   public static Drawing of(LineageStore store, String target, Lineage.Direction direction, int depth, String linkBase) {
-    return store.read(ds -> {
+    List<Node> targets = store.resolve(target);
+    return store.readLineage(targets, direction, ds -> {
       Graph union = LineageStore.unionGraph(ds);
-      LineageGraph walk = Lineage.walk(union, Targets.resolve(ds, target), direction, depth);
+      LineageGraph walk = Lineage.walk(union, targets, direction, depth);
       return new Drawing(walk, picture(union, List.of(walk), linkBase));
     });
   }

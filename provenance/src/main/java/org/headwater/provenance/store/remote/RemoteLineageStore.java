@@ -46,9 +46,10 @@ import org.slf4j.LoggerFactory;
  * query {@code resolve-target.rq}; {@link #readLineage} fetches the target's upstream or
  * downstream subgraph with one CONSTRUCT per target ({@code lineage-upstream.rq}, {@code
  * lineage-downstream.rq}) and runs the unchanged walks over it. Every read first checks, once,
- * that the endpoint's default graph is the union of its named graphs. Only {@link #read} still
- * takes a snapshot of the whole dataset (one {@code GET} as quads, {@link DSP}): it is for code
- * that needs everything (the web pages, {@code lineage --svg}).
+ * that the endpoint's default graph is the union of its named graphs. Only {@link #read} takes a
+ * snapshot of the whole dataset (one {@code GET} as quads, {@link DSP}), for code that needs
+ * everything; no command does ({@code lineage --svg} draws from {@link #readLineage}, and the web
+ * pages are served from an embedded store).
  *
  * <p>Writes carry {@code Authorization: Bearer TOKEN} when a {@link StoreToken} is given; the
  * token is never logged or put in a message.
