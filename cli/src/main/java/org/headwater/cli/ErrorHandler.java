@@ -1,18 +1,23 @@
 package org.headwater.cli;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.headwater.provenance.record.Secrets;
 import picocli.CommandLine;
 import picocli.CommandLine.ParseResult;
 
-/** Turns any error into one readable line on stderr and a non-zero exit code. */
+/** Turns any error into one readable line on stderr (credentials in URLs taken out) and a non-zero exit code. */
 final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
   @Override
   public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parseResult) {
     boolean verbose = parseResult.hasMatchedOption("--verbose")
         || parseResult.subcommands().stream().anyMatch(p -> p.hasMatchedOption("--verbose"));
     if (verbose) {
-      ex.printStackTrace(cmd.getErr());
+      StringWriter trace = new StringWriter();
+      ex.printStackTrace(new PrintWriter(trace));
+      cmd.getErr().print(Secrets.redact(trace.toString()));
     }
-    cmd.getErr().println("headwater: error: " + message(ex));
+    cmd.getErr().println("headwater: error: " + Secrets.redact(message(ex)));
     return 1;
   }
 

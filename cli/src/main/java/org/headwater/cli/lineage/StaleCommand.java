@@ -33,16 +33,21 @@ public final class StaleCommand implements Callable<Integer> {
       results = new StaleCheck(http).run(s);
     }
     long stale = 0;
+    long unchecked = 0;
     for (StaleSource r : results) {
       if (r.isStale()) {
         stale++;
-      } else if (!all) {
-        continue;
+      } else {
+        unchecked += r.status() == StaleSource.Status.UNKNOWN ? 1 : 0;
+        if (!all) {
+          continue;
+        }
       }
       System.out.println(r.status() + " " + r.url() + " (" + r.reason() + ")");
       r.affectedOutputs().forEach(o -> System.out.println("  stale output: " + o));
     }
-    System.out.println(stale + " of " + Plural.count(results.size(), "source") + " changed or missing");
+    System.out.println(stale + " of " + Plural.count(results.size(), "source") + " changed or missing"
+        + (unchecked == 0 ? "" : "; " + unchecked + " could not be checked" + (all ? "" : " (--all lists them)")));
     return 0;
   }
 }

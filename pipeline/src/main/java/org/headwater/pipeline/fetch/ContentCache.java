@@ -14,6 +14,7 @@ import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
 import org.headwater.pipeline.internal.Hashing;
+import org.headwater.provenance.record.Secrets;
 
 /**
  * A content-addressed cache of downloaded sources.
@@ -59,11 +60,11 @@ public final class ContentCache {
       Files.deleteIfExists(idx);
       return Optional.empty();
     }
-    if (!e.url().equals(url) || !Files.isRegularFile(object(e.sha256()))
+    if (!e.url().equals(Secrets.redact(url)) || !Files.isRegularFile(object(e.sha256()))
         || Files.size(object(e.sha256())) != e.size()) {
       return Optional.empty();
     }
-    return Optional.of(e);
+    return Optional.of(new Entry(url, e.sha256(), e.size(), e.etag(), e.lastModified()));
   }
 
   /**
@@ -97,12 +98,16 @@ public final class ContentCache {
     }
   }
 
-  /** Records which object a URL's current bytes are. */
+  /**
+   * Records which object a URL's current bytes are. The index file is named by the hash of the
+   * whole URL; the URL written into it has any credential taken out ({@link Secrets#redact}).
+   */
   public void index(Entry entry) throws IOException {
     Path idx = indexFile(entry.url());
     Files.createDirectories(idx.getParent());
     Path tmp = idx.resolveSibling(idx.getFileName() + "." + UUID.randomUUID() + ".tmp");
-    JSON.writeValue(tmp.toFile(), entry);
+    JSON.writeValue(tmp.toFile(), new Entry(Secrets.redact(entry.url()), entry.sha256(), entry.size(),
+        entry.etag(), entry.lastModified()));
     Files.move(tmp, idx, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
 

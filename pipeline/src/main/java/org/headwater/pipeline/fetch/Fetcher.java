@@ -17,6 +17,7 @@ import okhttp3.ResponseBody;
 import org.headwater.pipeline.internal.Hashing;
 import org.headwater.pipeline.storage.ObjectUrl;
 import org.headwater.provenance.graph.Checksums;
+import org.headwater.provenance.record.Secrets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -175,7 +176,7 @@ public final class Fetcher {
         if (code >= 500 || code == 408 || code == 429) {
           lastStatus = "HTTP " + code;
           last = null;
-          LOG.warn("GET {} answered {} (attempt {} of {})", url, code, attempt, options.maxAttempts());
+          LOG.warn("GET {} answered {} (attempt {} of {})", Secrets.redact(url), code, attempt, options.maxAttempts());
           continue;
         }
         if (!response.isSuccessful()) {
@@ -187,10 +188,10 @@ public final class Fetcher {
       } catch (InterruptedIOException e) {
         last = e;
         lastStatus = "timed out";
-        LOG.warn("GET {} timed out (attempt {} of {})", url, attempt, options.maxAttempts());
+        LOG.warn("GET {} timed out (attempt {} of {})", Secrets.redact(url), attempt, options.maxAttempts());
       } catch (IOException e) {
         if (tracker.stale() && staleLeft-- > 0) {
-          LOG.debug("GET {}: the server had closed the reused connection ({}); resending", url,
+          LOG.debug("GET {}: the server had closed the reused connection ({}); resending", Secrets.redact(url),
               e.getMessage());
           attempt--;
           resend = true;
@@ -198,7 +199,7 @@ public final class Fetcher {
         }
         last = e;
         lastStatus = e.getClass().getSimpleName() + ": " + e.getMessage();
-        LOG.warn("GET {} failed: {} (attempt {} of {})", url, lastStatus, attempt,
+        LOG.warn("GET {} failed: {} (attempt {} of {})", Secrets.redact(url), Secrets.redact(lastStatus), attempt,
             options.maxAttempts());
       }
     }

@@ -123,8 +123,10 @@ record RunCommit(Recipe recipe, String runId, Path runDir, Instant started, RunO
   void fail(RecipeException e) {
     RunRecord failed;
     try {
-      List<InputRecord> fetched = FetchedRecords.inputs(runDir.resolve(".records"));
-      List<SkippedInput> skipped = FetchedRecords.skipped(runDir.resolve(".records"));
+      List<InputRecord> fetched =
+          FetchedRecords.inputs(runDir.resolve(".records")).stream().map(InputRecord::redacted).toList();
+      List<SkippedInput> skipped =
+          FetchedRecords.skipped(runDir.resolve(".records")).stream().map(SkippedInput::redacted).toList();
       Files2.deleteRecursively(runDir.resolve(".staging"));
       Files2.deleteRecursively(runDir.resolve(".records"));
       Files2.deleteRecursively(runDir.resolve(OutputFormats.OUTPUTS));
@@ -143,11 +145,12 @@ record RunCommit(Recipe recipe, String runId, Path runDir, Instant started, RunO
     FailureProvenance.record(failed, runDir, options.store(), e);
   }
 
-  /** The inputs of every plan, once per URL (a dataset's plan is recorded once per output). */
   /**
-   * Each file once. A file read by several datasets (the demo reads member 1 three times) keeps the
-   * record that says which keys it has (its place in a combined dataset), whatever order the
-   * pipeline handed the plans over in, so the same run always gives the same graph.
+   * The inputs of every plan, each file once (a dataset's plan is recorded once per output). A file
+   * read by several datasets (the demo reads member 1 three times) keeps the record that says which
+   * keys it has (its place in a combined dataset), whatever order the pipeline handed the plans over
+   * in, so the same run always gives the same graph. Credentials in URLs are taken out ({@link
+   * InputRecord#redacted}): nothing the run keeps or prints holds them.
    */
   private static List<InputRecord> inputs(List<DatasetPlan> plans) {
     Map<String, InputRecord> byUrl = new LinkedHashMap<>();
@@ -157,7 +160,7 @@ record RunCommit(Recipe recipe, String runId, Path runDir, Instant started, RunO
             (kept, other) -> kept.keys().isEmpty() && !other.keys().isEmpty() ? other : kept)));
     List<InputRecord> out = new ArrayList<>(byUrl.values());
     out.sort(Comparator.comparing(InputRecord::url));
-    return out;
+    return out.stream().map(InputRecord::redacted).toList();
   }
 
   private static List<SkippedInput> skipped(List<DatasetPlan> plans) {
@@ -165,7 +168,7 @@ record RunCommit(Recipe recipe, String runId, Path runDir, Instant started, RunO
     plans.forEach(p -> p.skipped().forEach(s -> byUrl.putIfAbsent(s.url(), s)));
     List<SkippedInput> out = new ArrayList<>(byUrl.values());
     out.sort(Comparator.comparing(SkippedInput::url));
-    return out;
+    return out.stream().map(SkippedInput::redacted).toList();
   }
 
   /**

@@ -108,10 +108,10 @@ class FailedRunProvenanceIT {
     }
     Path runDir = onlyRunDir();
     RunRecord record = RunRecords.read(runDir);
-    assertThat(record.error()).contains("HTTP 401", "access_token=<redacted>").doesNotContain("T0KEN");
+    assertThat(record.error()).contains("HTTP 401", "access_token=REDACTED").doesNotContain("T0KEN");
     assertThat(Files.readString(runDir.resolve("run.json"))).doesNotContain("T0KEN");
     assertThat(Files.readString(runDir.resolve(FailedRunGraph.FILE)))
-        .contains("access_token=<redacted>").doesNotContain("T0KEN");
+        .contains("access_token=REDACTED").doesNotContain("T0KEN");
     try (LineageStore store = LineageStore.open(tmp.resolve("lineage"))) {
       List<String> stored = store.read(ds -> ds.asDatasetGraph().getUnionGraph()
           .find(Node.ANY, HW.error.asNode(), Node.ANY).mapWith(t -> t.getObject().getLiteralLexicalForm()).toList());

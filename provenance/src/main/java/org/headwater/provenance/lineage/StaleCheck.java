@@ -20,6 +20,7 @@ import org.headwater.ontologies.HW;
 import org.headwater.ontologies.NamedQuery;
 import org.headwater.provenance.graph.Checksums;
 import org.headwater.provenance.lineage.StaleSource.Status;
+import org.headwater.provenance.record.Secrets;
 import org.headwater.provenance.store.LineageStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -93,6 +94,9 @@ public final class StaleCheck {
         return now.equals(r.sha256())
             ? new String[] {"UNCHANGED", "re-hashed"}
             : new String[] {"CHANGED", "re-hashed: sha256 " + shortSha(r.sha256()) + " -> " + shortSha(now)};
+      } else if (Secrets.redacted(r.url())) {
+        return new String[] {"UNKNOWN", "its URL's credentials were not recorded (" + Secrets.REDACTED
+            + "); run the recipe again to check it"};
       } else if (r.url().matches("(?i)^https?:.*")) {
         return checkHttp(r);
       }

@@ -21,6 +21,7 @@ import org.headwater.ontologies.NamedQuery;
 import org.headwater.ontologies.PROV;
 import org.headwater.provenance.graph.Checksums;
 import org.headwater.provenance.graph.ProvIris;
+import org.headwater.provenance.record.Secrets;
 
 /**
  * Resolves a user's TARGET string to nodes of the store. A TARGET may be:
@@ -84,7 +85,8 @@ public final class Targets {
 
   /** The nodes {@code target} names, asking {@code lookup} about the candidates it stands for. */
   public static List<Node> resolve(String target, Lookup lookup) {
-    String t = target == null ? "" : target.trim();
+    // a source URL is recorded with its credentials taken out, so it is looked up the same way
+    String t = target == null ? "" : Secrets.redact(target.trim());
     if (t.isEmpty()) {
       return List.of();
     }

@@ -66,6 +66,16 @@ public record InputRecord(
         fromCache, used);
   }
 
+  /**
+   * The same record with any credential in its URL taken out ({@link Secrets#redact}): what a run
+   * keeps and shows of the file's URL.
+   */
+  public InputRecord redacted() {
+    String kept = Secrets.redact(url);
+    return kept.equals(url) ? this : new InputRecord(kept, sourceOfTruth, sha256, size, retrieved, etag,
+        lastModified, fileType, keys, fromCache, variables);
+  }
+
   /** Whether the file provides {@code variable} (true when the record does not say). */
   public boolean provides(String variable) {
     return variables.isEmpty() || variables.contains(variable);

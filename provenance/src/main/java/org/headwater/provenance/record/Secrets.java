@@ -5,14 +5,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Takes secrets out of text Headwater keeps (a failed run's error in {@code run.json}, its PROV
- * graph and its log). Headwater itself never puts a credential into a message (an {@code
- * auth_env} header's value is sent, never shown), but a recipe author may write one into a URL,
- * and error messages name URLs. In every URL of the text, this replaces
+ * Takes secrets out of what Headwater keeps or shows: the source URLs a run records (run.json, its
+ * PROV graph, the lineage store, the STAC catalogue, the download cache's index, the console
+ * summary) and its error messages (run.json, the graph, the log, the console). Headwater itself
+ * never puts a credential into a message (an {@code auth_env} header's value is sent, never
+ * shown), but a recipe author may write one into a URL, and error messages name URLs. In every URL
+ * of the text, this replaces
  *
  * <ul>
  *   <li>the user info ({@code https://user:password@host/} becomes {@code
- *       https://<redacted>@host/}), and
+ *       https://REDACTED@host/}), and
  *   <li>the value of each query parameter whose name looks like a credential: it contains {@code
  *       token}, {@code secret}, {@code pass}, {@code pwd}, {@code key}, {@code sig}, {@code
  *       credential}, {@code auth} or {@code session} ({@code ?access_token=…}, {@code ?apikey=…},
@@ -20,11 +22,13 @@ import java.util.regex.Pattern;
  *       X-Amz-Security-Token}),
  * </ul>
  *
- * <p>with {@value #REDACTED}; everything else is kept, so the message still names the file.
+ * <p>with {@value #REDACTED}; everything else is kept, so the message still names the file. The
+ * marker is made of characters an IRI allows, so a redacted URL is still a valid IRI (PROV's
+ * {@code dcat:downloadURL}, STAC's links).
  */
 public final class Secrets {
   /** What a secret is replaced with. */
-  public static final String REDACTED = "<redacted>";
+  public static final String REDACTED = "REDACTED";
 
   private static final Pattern URL = Pattern.compile("[a-zA-Z][a-zA-Z0-9+.-]*://[^\\s\"'<>]+");
   private static final Pattern PARAM = Pattern.compile("([?&;])([^=&#\\s]*)=([^&#\\s]*)");
@@ -51,6 +55,11 @@ public final class Secrets {
     }
     m.appendTail(out);
     return out.toString();
+  }
+
+  /** Whether {@code url} had a secret taken out by {@link #redact} (so it cannot be fetched as it is). */
+  public static boolean redacted(String url) {
+    return url != null && (url.contains("://" + REDACTED + "@") || url.matches(".*[?&;][^=&#]*=" + REDACTED + "([&#;].*)?"));
   }
 
   private static String url(String url) {

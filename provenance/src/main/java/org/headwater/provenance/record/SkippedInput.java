@@ -15,4 +15,9 @@ public record SkippedInput(String url, Map<String, String> keys, String reason)
   public SkippedInput {
     keys = Map.copyOf(keys == null ? Map.of() : keys);
   }
+
+  /** The same record with any credential in its URL and reason taken out ({@link Secrets#redact}). */
+  public SkippedInput redacted() {
+    return new SkippedInput(Secrets.redact(url), keys, Secrets.redact(reason));
+  }
 }

@@ -16,6 +16,7 @@ import org.headwater.pipeline.dataset.Dataset;
 import org.headwater.pipeline.dataset.DatasetSchema;
 import org.headwater.pipeline.dataset.Dimension;
 import org.headwater.pipeline.dataset.Variable;
+import org.headwater.provenance.record.Secrets;
 import ucar.ma2.Array;
 import ucar.ma2.InvalidRangeException;
 import ucar.nc2.NetcdfFile;
@@ -58,7 +59,7 @@ public final class NetcdfSource implements Dataset {
     List<String> groups = root.getGroups().stream().map(ucar.nc2.Group::getShortName).toList();
     if (!groups.isEmpty() && GROUPS_NOTED.add(groups)) {
       LOG.info("{} (and any other file with groups {}): groups are not read, only the root"
-          + " group's variables", label, groups);
+          + " group's variables", Secrets.redact(label), groups);
     }
     for (ucar.nc2.Dimension d : root.getDimensions()) {
       dims.add(new Dimension(d.getShortName(), d.getLength()));
