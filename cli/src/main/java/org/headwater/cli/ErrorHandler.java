@@ -6,7 +6,10 @@ import org.headwater.provenance.record.Secrets;
 import picocli.CommandLine;
 import picocli.CommandLine.ParseResult;
 
-/** Turns any error into one readable line on stderr (credentials in URLs taken out) and a non-zero exit code. */
+/**
+ * Turns any error into one readable line on stderr and a non-zero exit code; credentials in URLs
+ * are taken out of it (and of the stack trace {@code --verbose} prints).
+ */
 final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
   @Override
   public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parseResult) {

@@ -2,10 +2,13 @@ package org.headwater.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import okhttp3.mockwebserver.Dispatcher;
@@ -23,10 +26,11 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A recipe whose sources need a token in their URL ({@code ?access_token=…}, passed with {@code
  * --param}), fetched over loopback HTTP from a server that answers 401 without it and 304 to a
- * matching {@code If-None-Match}. The runs succeed (the second from the download cache), and the token is in no file the runs, the lineage store or
- * the cache wrote and in nothing they printed: the URLs say {@code access_token=REDACTED}, and rdflib
- * reads them as IRIs in {@code prov.ttl}. {@code lineage} finds a source by its real URL; {@code
- * stale} says it cannot re-check such a URL rather than sending it without its token.
+ * matching {@code If-None-Match}. The runs succeed (the second from the download cache), and the
+ * token is in no file the runs, the lineage store or the cache wrote and in nothing they printed:
+ * the URLs say {@code access_token=REDACTED}, and rdflib reads them as IRIs in {@code prov.ttl}.
+ * {@code lineage} finds a source by its real URL; {@code stale} says it cannot re-check such a URL
+ * rather than sending it without its token.
  */
 class SecretUrlIT {
   static final String TOKEN = "T0KEN-s3cr3t-4711";
@@ -55,9 +59,10 @@ class SecretUrlIT {
             return new MockResponse().setResponseCode(304).setHeader("ETag", etag);
           }
           try {
-            return new MockResponse().setHeader("ETag", etag).setBody(new Buffer().write(Files.readAllBytes(file)));
-          } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            return new MockResponse().setHeader("ETag", etag)
+                .setBody(new Buffer().write(Files.readAllBytes(file)));
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
           }
         }
       });
@@ -91,11 +96,11 @@ class SecretUrlIT {
       assertThat(printed.get(0).out()).contains("speed_member01.nc?access_token=REDACTED");
       List<Path> runs;
       try (Stream<Path> s = Files.list(work.resolve("runs"))) {
-        runs = s.sorted(java.util.Comparator.comparing(d -> RunRecords.read(d).started())).toList();
+        runs = s.sorted(Comparator.comparing(d -> RunRecords.read(d).started())).toList();
       }
       assertThat(runs).hasSize(2);
-      assertThat(RunRecords.read(runs.get(1)).inputs()).as("the second run found the files in the download cache")
-          .hasSize(2).allMatch(InputRecord::fromCache);
+      assertThat(RunRecords.read(runs.get(1)).inputs())
+          .as("the second run found the files in the download cache").hasSize(2).allMatch(InputRecord::fromCache);
 
       ExternalTools.require("python3-rdflib", ExternalTools.PYTHON, "-c", "import rdflib");
       String urls = ExternalTools.python(String.join("\n",
@@ -109,7 +114,8 @@ class SecretUrlIT {
 
       CliRun byUrl = CliRun.of("lineage", base + "/speed_member01.nc?access_token=" + TOKEN, "--downstream",
           "--store", store);
-      assertThat(byUrl.code()).as("lineage finds the source by the URL its author knows: " + byUrl.err()).isZero();
+      assertThat(byUrl.code()).as("lineage finds the source by the URL its author knows: %s", byUrl.err())
+          .isZero();
       assertThat(byUrl.out()).contains("-> speed-nc [output]");
       printed.add(byUrl);
 

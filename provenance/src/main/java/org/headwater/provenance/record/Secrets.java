@@ -59,7 +59,8 @@ public final class Secrets {
 
   /** Whether {@code url} had a secret taken out by {@link #redact} (so it cannot be fetched as it is). */
   public static boolean redacted(String url) {
-    return url != null && (url.contains("://" + REDACTED + "@") || url.matches(".*[?&;][^=&#]*=" + REDACTED + "([&#;].*)?"));
+    return url != null
+        && (url.contains("://" + REDACTED + "@") || url.matches(".*[?&;][^=&#]*=" + REDACTED + "([&#;].*)?"));
   }
 
   private static String url(String url) {
