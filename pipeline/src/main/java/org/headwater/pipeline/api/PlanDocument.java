@@ -17,11 +17,14 @@ import org.headwater.pipeline.recipe.StepSpec;
 import org.headwater.provenance.record.Creator;
 import org.headwater.provenance.record.Funding;
 import org.headwater.provenance.record.RecipeInfo;
+import org.headwater.provenance.record.Secrets;
 
 /**
  * The plan of a pipeline written in code, as the recipe that does the same ({@code
  * docs/recipes.md}): written to the run's {@code recipe.yaml}, hashed to identify the plan in
- * provenance, archived by {@code publish}, and runnable with {@code headwater run}.
+ * provenance, archived by {@code publish}, and runnable with {@code headwater run} (a source whose
+ * URL held a credential, which the plan shows as {@code REDACTED}, needs it put back, or given with
+ * {@code auth_env}).
  */
 final class PlanDocument {
   private static final YAMLMapper YAML = new YAMLMapper(new YAMLFactory()
@@ -81,7 +84,7 @@ final class PlanDocument {
   private static Map<String, Object> source(SourceSpec s) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("name", s.name());
-    m.put("url", s.urlTemplate());
+    m.put("url", Secrets.redact(s.urlTemplate())); // a credential in a URL stays out of the plan (publish archives it)
     m.put("file_type", s.fileType());
     put(m, "source_of_truth", s.sourceOfTruth());
     if (!s.dimensions().isEmpty()) {

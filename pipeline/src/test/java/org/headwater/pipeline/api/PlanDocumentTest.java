@@ -57,6 +57,18 @@ class PlanDocumentTest {
         .isEqualTo(PlanDocument.render(INFO, List.of(SOURCE), List.of(b), List.of(OUTPUT)));
   }
 
+  @Test
+  void aCredentialInASourceUrlStaysOutOfThePlan() {
+    SourceSpec behindToken = new SourceSpec("speed", "https://h.example/speed_{member:02d}.nc?access_token=t0k3n&v=2",
+        "netcdf", null, SOURCE.dimensions(), Map.of(), SourceSpec.MissingPolicy.FAIL, null, Map.of());
+    String text = PlanDocument.render(INFO, List.of(behindToken), List.of(), List.of(OUTPUT));
+
+    assertThat(text).doesNotContain("t0k3n");
+    assertThat(RecipeParser.create().parse("recipe.yaml", text).sources()).singleElement()
+        .satisfies(s -> assertThat(s.urlTemplate())
+            .isEqualTo("https://h.example/speed_{member:02d}.nc?access_token=REDACTED&v=2"));
+  }
+
   private static Map<String, Object> params(String k1, Object v1, String k2, Object v2) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put(k1, v1);
