@@ -11,50 +11,24 @@ import org.headwater.ontologies.NamedQuery;
 import org.headwater.provenance.graph.FailedRunGraph;
 import org.headwater.provenance.graph.ProvIris;
 import org.headwater.provenance.record.RunRecord;
-import org.headwater.provenance.store.LineageStore;
-import org.headwater.web.http.Request;
 import org.headwater.web.http.Response;
-import org.headwater.web.http.WebApp;
 import org.headwater.web.page.SearchPage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A run that failed, as the pages show it: listed with its status, its run page with its error,
  * recipe and log, and never taken for a dataset. The store holds an ensemble run and a later run of
  * the same recipe that failed after fetching two of its files and one file nobody else read.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class FailedRunPagesTest {
+class FailedRunPagesTest extends EnsembleStoreFixture {
   static final String ERROR = "checksum mismatch for https://data.example.org/speed_m3.nc: expected"
       + " <script>alert('e')</script>; fix the recipe's sha256";
 
-  LineageStore store;
-  WebApp app;
-  RunRecord ensemble;
-
-  @BeforeAll
-  void load(@TempDir Path tmp) throws Exception {
-    store = LineageStore.open(tmp.resolve("store"));
-    Path ensembleDir = tmp.resolve("runs/run-ensemble");
-    ensemble = Runs.ensemble("run-ensemble", Runs.HOSTILE, 5, ensembleDir);
-    Runs.load(store, ensemble, ensembleDir);
+  @Override
+  void loadMore(Path tmp, Path ensembleDir) throws Exception {
     Path failedDir = tmp.resolve("runs/run-failed");
     RunRecord failed = Runs.failed("run-failed", ensemble, ensembleDir, failedDir, ERROR);
     store.load(failed.runId(), FailedRunGraph.build(failed, failedDir));
-    app = new WebApp(store);
-  }
-
-  @AfterAll
-  void close() {
-    store.close();
-  }
-
-  Response get(String path, Map<String, String> params) {
-    return app.handle(Request.get(path, params));
   }
 
   @Test

@@ -19,43 +19,20 @@ import org.headwater.provenance.record.RunRecord;
 import org.headwater.provenance.store.LineageStore;
 import org.headwater.web.http.Request;
 import org.headwater.web.http.Response;
-import org.headwater.web.http.WebApp;
 import org.headwater.web.page.SearchPage;
 import org.headwater.web.picture.LineagePicture;
 import org.headwater.web.read.Rows;
 import org.headwater.web.read.WebQuery;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The pages as HTML text, over a store holding an ensemble run and a run derived from it. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class WebAppTest {
-  LineageStore store;
-  WebApp app;
-  RunRecord ensemble;
+class WebAppTest extends EnsembleStoreFixture {
   RunRecord mean;
 
-  @BeforeAll
-  void load(@TempDir Path tmp) throws Exception {
-    store = LineageStore.open(tmp.resolve("store"));
-    Path dir = tmp.resolve("runs/run-ensemble");
-    ensemble = Runs.ensemble("run-ensemble", Runs.HOSTILE, 5, dir);
-    Runs.load(store, ensemble, dir);
+  @Override
+  void loadMore(Path tmp, Path ensembleDir) throws Exception {
     mean = Runs.derived("run-mean", ensemble);
     Runs.load(store, mean, java.nio.file.Files.createDirectories(tmp.resolve("runs/run-mean")));
-    app = new WebApp(store);
-  }
-
-  @AfterAll
-  void close() {
-    store.close();
-  }
-
-  Response get(String path, Map<String, String> params) {
-    return app.handle(Request.get(path, params));
   }
 
   @Test

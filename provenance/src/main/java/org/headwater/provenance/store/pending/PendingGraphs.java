@@ -32,7 +32,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>{@link #flush} loads each waiting graph whose run succeeded (its {@code prov.ttl}) or failed
  * (what it did before it failed, {@value FailedRunGraph#FILE}), then removes both files; a run whose
- * process died is dropped, one still running is left to its own process. Loading replaces the run's named graph, so loading twice is harmless.
+ * process died is dropped, one still running is left to its own process. Loading replaces the
+ * run's named graph, so loading twice is harmless.
  */
 public final class PendingGraphs {
   /** The marker file in a run directory whose graph waits for its store. */
